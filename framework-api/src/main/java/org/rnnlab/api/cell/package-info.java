@@ -1,0 +1,2 @@
+/** The recurrent cell SPI: one time step forward and backward. */
+package org.rnnlab.api.cell;

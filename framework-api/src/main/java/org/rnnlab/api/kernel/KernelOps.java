@@ -1,0 +1,108 @@
+package org.rnnlab.api.kernel;
+
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * All numeric work of rnnlab: GEMM, fused recurrent gate math, activations, reductions and
+ * loss kernels. Two implementations exist in {@code kernels-simd}: a plain-Java scalar reference
+ * and a Vector API one; one is chosen at start-up (see {@code org.rnnlab.kernels.KernelOpsProvider}).
+ *
+ * <p>Conventions: every tensor is row-major and contiguous (a {@link Tensor#view view} is fine);
+ * matrices are given with their logical sizes; all tensors of one call share one {@link
+ * org.rnnlab.api.tensor.DType}. Gate layouts follow PyTorch: LSTM {@code i|f|g|o} in blocks of
+ * {@code H} columns, GRU {@code r|z|n}. Shapes use {@code B} batch rows and {@code H} hidden units.
+ *
+ * <p>Implementations do not validate arguments (callers do, with messages naming the tensor).
+ * <b>Results must not depend on the thread count</b>: parallel implementations split output
+ * blocks, never a reduction. Instances are thread-safe for calls on disjoint outputs.
+ */
+public interface KernelOps {
+
+  /** @return short implementation name, e.g. {@code "scalar"} or {@code "panama"} */
+  String name();
+
+  /** @return SIMD width in bits, 0 for the scalar reference */
+  int vectorBitSize();
+
+  /** @return number of threads the implementation may use for one call */
+  int threads();
+
+  /**
+   * {@code C = alpha * op(A) * op(B) + beta * C} where {@code op(A)} is {@code m x k} and
+   * {@code op(B)} is {@code k x n}. {@code A} is stored {@code m x k} (or {@code k x m} when
+   * {@code transA}); {@code B} is stored {@code k x n} (or {@code n x k} when {@code transB}).
+   * With {@code beta == 0} the old contents of {@code C} are ignored (NaN included).
+   */
+  void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Tensor a, Tensor b, double beta, Tensor c);
+
+  /** {@code y[r, j] += bias[j]} for every row {@code r} of {@code y [M x N]}, {@code bias [N]}. */
+  void addRowVector(Tensor bias, Tensor y);
+
+  /** {@code out[j] = (accumulate ? out[j] : 0) + sum_r m[r, j]} for {@code m [M x N]}. */
+  void sumRows(Tensor m, Tensor out, boolean accumulate);
+
+  /** {@code y += alpha * x}. */
+  void axpy(double alpha, Tensor x, Tensor y);
+
+  /** {@code x *= alpha}. */
+  void scale(double alpha, Tensor x);
+
+  /** {@code out = a * b} elementwise ({@code out} may alias {@code a} or {@code b}). */
+  void mul(Tensor a, Tensor b, Tensor out);
+
+  /** {@code y = f(x)} elementwise ({@code y} may alias {@code x}). */
+  void activate(Activation f, Tensor x, Tensor y);
+
+  /** {@code dx = dy * f'(x)} written in terms of the output {@code y = f(x)}. */
+  void activateBackward(Activation f, Tensor y, Tensor dy, Tensor dx);
+
+  /** @return {@code sum_i x_i^2}, accumulated in double */
+  double sumOfSquares(Tensor x);
+
+  /** @return {@code sum_i x_i}, accumulated in double */
+  double sum(Tensor x);
+
+  /** @return {@code max_i |x_i|} (NaN if any element is NaN) */
+  double maxAbs(Tensor x);
+
+  /**
+   * LSTM pointwise step. On entry {@code gates [B x 4H]} holds pre-activations
+   * {@code W_ih x + b_ih + W_hh h + b_hh}; on exit it holds the activations
+   * {@code i = σ, f = σ, g = tanh, o = σ}. Then {@code c = f*cPrev + i*g} and
+   * {@code h = o * tanh(c)}.
+   */
+  void lstmForward(Tensor gates, Tensor cPrev, Tensor c, Tensor h);
+
+  /**
+   * LSTM pointwise backward. Inputs: activated {@code gates [B x 4H]}, {@code cPrev}, {@code c},
+   * the gradient {@code dh} reaching {@code h} and {@code dc} reaching {@code c} from later steps.
+   * Outputs: {@code dGates [B x 4H]}, the gradient of the pre-activations, and {@code dcPrev}.
+   */
+  void lstmBackward(Tensor gates, Tensor cPrev, Tensor c, Tensor dh, Tensor dc,
+      Tensor dGates, Tensor dcPrev);
+
+  /**
+   * GRU (PyTorch variant) pointwise step. {@code gi [B x 3H] = W_ih x + b_ih} and
+   * {@code gh [B x 3H] = W_hh h + b_hh}. On exit {@code gi} holds {@code r|z|n} with
+   * {@code r = σ(gi_r + gh_r)}, {@code z = σ(gi_z + gh_z)}, {@code n = tanh(gi_n + r * gh_n)}, and
+   * {@code h = (1 - z) * n + z * hPrev}.
+   */
+  void gruForward(Tensor gi, Tensor gh, Tensor hPrev, Tensor h);
+
+  /**
+   * GRU pointwise backward. Inputs: {@code rzn [B x 3H]} (the activations left in {@code gi} by
+   * {@link #gruForward}), {@code gh}, {@code hPrev}, {@code dh}. Outputs: {@code dgi}, {@code dgh}
+   * (gradients of the two pre-activation sums; they differ only in the n block, where
+   * {@code dgh_n = dgi_n * r}) and {@code dhPrev = dh * z} (the direct path only).
+   */
+  void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh,
+      Tensor dgi, Tensor dgh, Tensor dhPrev);
+
+  /**
+   * Softmax cross-entropy over rows of {@code logits [N x C]} with integer class
+   * {@code targets[r]}. Rows with {@code mask[r] == 0} are ignored ({@code mask} may be null).
+   * Writes {@code dLogits = mask * (softmax - onehot)} (unscaled) and returns the summed loss.
+   */
+  double softmaxCrossEntropy(Tensor logits, int[] targets, Tensor mask, Tensor dLogits);
+}

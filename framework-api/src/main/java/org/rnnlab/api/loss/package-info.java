@@ -1,0 +1,2 @@
+/** The loss SPI. */
+package org.rnnlab.api.loss;

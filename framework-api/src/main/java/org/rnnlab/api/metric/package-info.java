@@ -1,0 +1,2 @@
+/** The metric SPI. */
+package org.rnnlab.api.metric;

@@ -1,0 +1,2 @@
+/** The optimizer SPI. */
+package org.rnnlab.api.optim;

@@ -1,0 +1,2 @@
+/** The regularizer SPI: penalties and gradient clipping. */
+package org.rnnlab.api.reg;

@@ -1,0 +1,2 @@
+/** Kernel selection; the implementations live in the internal package. */
+package org.rnnlab.kernels;
