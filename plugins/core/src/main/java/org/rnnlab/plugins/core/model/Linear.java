@@ -1,0 +1,89 @@
+package org.rnnlab.plugins.core.model;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rnnlab.api.Parameter;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * Affine map applied to every row: {@code y = x W^T + b}, as {@code torch.nn.Linear}.
+ *
+ * <p>Shapes: {@code x [N, in]}, {@code y [N, out]}; parameters {@code weight [out, in]},
+ * {@code bias [out]} named with a prefix ({@code head.weight}). Initialisation
+ * {@code U(-1/sqrt(in), 1/sqrt(in))} for both, as PyTorch does.
+ */
+public final class Linear {
+  private final int in;
+  private final int out;
+  private final Parameter weight;
+  private final Parameter bias;
+
+  /**
+   * @param prefix parameter-name prefix, e.g. {@code "head"}
+   * @param in input features
+   * @param out output features
+   * @param dtype element type
+   */
+  public Linear(String prefix, int in, int out, DType dtype) {
+    if (in <= 0 || out <= 0) {
+      throw new IllegalArgumentException(
+          "Linear needs in > 0 and out > 0, got in=" + in + " out=" + out + ".");
+    }
+    this.in = in;
+    this.out = out;
+    this.weight = Parameter.of(prefix + ".weight", Tensor.zeros(dtype, out, in));
+    this.bias = Parameter.of(prefix + ".bias", Tensor.zeros(dtype, out));
+  }
+
+  /** @return {@code weight, bias} */
+  public List<Parameter> parameters() {
+    return List.of(weight, bias);
+  }
+
+  /** @return output features */
+  public int outputSize() {
+    return out;
+  }
+
+  /** @param rng source of the initial values */
+  public void resetParameters(SplittableRandom rng) {
+    double a = 1 / Math.sqrt(in);
+    for (Parameter p : parameters()) {
+      for (int i = 0; i < p.value().size(); i++) {
+        p.value().set(i, rng.nextDouble(-a, a));
+      }
+    }
+  }
+
+  /**
+   * @param ops kernels
+   * @param x input {@code [N, in]}
+   * @param y receives {@code [N, out]}
+   */
+  public void forward(KernelOps ops, Tensor x, Tensor y) {
+    int n = x.size() / in;
+    Tensor.requireShape("linear input", x.reshape(n, in), n, in);
+    Tensor.requireShape("linear output", y.reshape(y.size() / out, out), n, out);
+    ops.gemm(false, true, n, out, in, 1, x, weight.value(), 0, y);
+    ops.addRowVector(bias.value(), y);
+  }
+
+  /**
+   * Accumulates {@code dW += dy^T x}, {@code db += sum_rows dy} and writes {@code dx = dy W}.
+   *
+   * @param ops kernels
+   * @param x the forward input {@code [N, in]}
+   * @param dy gradient of the output {@code [N, out]}
+   * @param dx receives the gradient of the input {@code [N, in]}, or null when not needed
+   */
+  public void backward(KernelOps ops, Tensor x, Tensor dy, Tensor dx) {
+    int n = x.size() / in;
+    ops.gemm(true, false, out, in, n, 1, dy, x, 1, weight.grad());
+    ops.sumRows(dy, bias.grad(), true);
+    if (dx != null) {
+      ops.gemm(false, false, n, in, out, 1, dy, weight.value(), 0, dx);
+    }
+  }
+}
