@@ -10,11 +10,12 @@ import org.rnnlab.api.tensor.Tensor;
 /**
  * Affine map applied to every row: {@code y = x W^T + b}, as {@code torch.nn.Linear}.
  *
- * <p>Shapes: {@code x [N, in]}, {@code y [N, out]}; parameters {@code weight [out, in]},
+ * <p>Shapes (2-D views of any batch layout): {@code x [N, in]}, {@code y [N, out]}; parameters {@code weight [out, in]},
  * {@code bias [out]} named with a prefix ({@code head.weight}). Initialisation
  * {@code U(-1/sqrt(in), 1/sqrt(in))} for both, as PyTorch does.
  */
 public final class Linear {
+  private final String prefix;
   private final int in;
   private final int out;
   private final Parameter weight;
@@ -31,6 +32,7 @@ public final class Linear {
       throw new IllegalArgumentException(
           "Linear needs in > 0 and out > 0, got in=" + in + " out=" + out + ".");
     }
+    this.prefix = prefix;
     this.in = in;
     this.out = out;
     this.weight = Parameter.of(prefix + ".weight", Tensor.zeros(dtype, out, in));
@@ -63,9 +65,9 @@ public final class Linear {
    * @param y receives {@code [N, out]}
    */
   public void forward(KernelOps ops, Tensor x, Tensor y) {
-    int n = x.size() / in;
-    Tensor.requireShape("linear input", x.reshape(n, in), n, in);
-    Tensor.requireShape("linear output", y.reshape(y.size() / out, out), n, out);
+    int n = x.dim(0);
+    Tensor.requireShape(prefix + " input", x, n, in);
+    Tensor.requireShape(prefix + " output", y, n, out);
     ops.gemm(false, true, n, out, in, 1, x, weight.value(), 0, y);
     ops.addRowVector(bias.value(), y);
   }
@@ -79,7 +81,8 @@ public final class Linear {
    * @param dx receives the gradient of the input {@code [N, in]}, or null when not needed
    */
   public void backward(KernelOps ops, Tensor x, Tensor dy, Tensor dx) {
-    int n = x.size() / in;
+    int n = x.dim(0);
+    Tensor.requireShape(prefix + " output gradient", dy, n, out);
     ops.gemm(true, false, out, in, n, 1, dy, x, 1, weight.grad());
     ops.sumRows(dy, bias.grad(), true);
     if (dx != null) {
