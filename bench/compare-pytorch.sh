@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Side-by-side training-step benchmark: rnnlab vs PyTorch on the same configs, in one run.
+# Prints median ms per training step (forward + backward + SGD step, float32) and the ratio
+# torch/rnnlab (> 1 means rnnlab is faster).
+#
+#   bench/compare-pytorch.sh                 # all configs, cells rnn_tanh lstm gru, threads 1 2
+#   CELLS="lstm" THREADS="2" CONFIGS="b" bench/compare-pytorch.sh
+#
+# Needs: /usr/bin/python3 with torch (apt-get install -y python3-torch libopenblas0-openmp).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CELLS="${CELLS:-rnn_tanh lstm gru}"
+THREADS="${THREADS:-1 2}"
+CONFIGS="${CONFIGS:-a b c d}"
+REPS="${REPS:-15}"
+
+config() { # name -> B T I H (batch-first)
+  case "$1" in
+    a) echo "32 100 64 128" ;;
+    b) echo "64 100 128 256" ;;
+    c) echo "64 50 256 512" ;;
+    d) echo "1 1000 32 128" ;;
+    *) echo "unknown config $1" >&2; exit 2 ;;
+  esac
+}
+
+if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  echo "PyTorch missing: apt-get install -y python3-torch libopenblas0-openmp" >&2
+  exit 2
+fi
+
+echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), rnnlab: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo n/a)"
+echo "# date: $(date -u +%FT%TZ)  reps: $REPS (median)"
+printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" config cell threads "B,T,I,H" "rnnlab_ms" "torch_ms" "ratio"
+for cfg in $CONFIGS; do
+  read -r B T I H <<<"$(config "$cfg")"
+  for cell in $CELLS; do
+    for th in $THREADS; do
+      r=$("$ROOT/rnnlab" bench --cell "$cell" --batch "$B" --seq "$T" --input "$I" --hidden "$H" \
+            --threads "$th" --reps "$REPS" --quiet 2>/dev/null | tail -1)
+      p=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$th" /usr/bin/python3 \
+            "$ROOT/bench/torch_step.py" --cell "$cell" --batch "$B" --seq "$T" --input "$I" \
+            --hidden "$H" --threads "$th" --reps "$REPS" | tail -1)
+      ratio=$(awk -v p="$p" -v r="$r" 'BEGIN { if (r > 0) printf "%.2f", p / r; else print "n/a" }')
+      printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" "$cfg" "$cell" "$th" "$B,$T,$I,$H" "$r" "$p" "$ratio"
+    done
+  done
+done
