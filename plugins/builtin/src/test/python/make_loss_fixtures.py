@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates PyTorch reference values for the rnnlab loss, metric-free and clipping tests.
+"""Generates PyTorch reference values for the rnnlab loss and gradient-clipping tests.
 
 Run from the repository root with Debian's torch 1.13:
     /usr/bin/python3 plugins/builtin/src/test/python/make_loss_fixtures.py

@@ -19,7 +19,9 @@ import org.rnnlab.api.tensor.Tensor;
  *
  * <p>State tensors have the shape and dtype of their parameter (as in PyTorch); the step counter
  * is a FLOAT64 tensor of shape {@code [1]} under the key {@code "step"}. Subclasses implement the
- * per-parameter update, computing every element in double and storing it back. Not thread-safe.
+ * per-parameter update, computing every element in double and storing it back. {@link #copy()}
+ * of a subclass starts from the configured learning rate, not from one set by
+ * {@link #setLearningRate}. Not thread-safe.
  */
 abstract class StatefulOptimizer implements Optimizer {
   private static final String STEP = "step";
