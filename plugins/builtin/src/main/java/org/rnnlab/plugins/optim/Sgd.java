@@ -1,0 +1,89 @@
+package org.rnnlab.plugins.optim;
+
+import java.util.List;
+import org.rnnlab.api.optim.Optimizer;
+import org.rnnlab.api.optim.OptimizerFactory;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum (Sutskever,
+ * Martens, Dahl &amp; Hinton 2013, "On the importance of initialization and momentum in deep
+ * learning") and weight decay, exactly as {@code torch.optim.SGD} (PyTorch 1.13). Per element,
+ * with learning rate {@code lr}, momentum {@code mu}, dampening {@code tau}, weight decay
+ * {@code lambda} and step {@code t = 1, 2, ...}:
+ *
+ * <pre>
+ *   g   = grad + lambda * w
+ *   b_t = g                                   if t = 1
+ *   b_t = mu * b_{t-1} + (1 - tau) * g        if t &gt; 1
+ *   d   = g + mu * b_t  (nesterov)   or   d = b_t  (momentum)   or   d = g  (mu = 0)
+ *   w   = w - lr * d
+ * </pre>
+ *
+ * <p>State: {@code momentum_buffer/<param>} when {@code mu != 0}, plus {@code step}.
+ * Not thread-safe.
+ */
+public final class Sgd extends StatefulOptimizer {
+  private final SgdConfig config;
+
+  /** @param config hyper-parameters */
+  public Sgd(SgdConfig config) {
+    super(config.lr(), config.momentum() != 0 ? List.of("momentum_buffer") : List.of());
+    this.config = config;
+  }
+
+  @Override
+  void update(Tensor w, Tensor grad, Tensor[] slots, long step, double lr) {
+    double mu = config.momentum();
+    double lambda = config.weightDecay();
+    Tensor buf = mu != 0 ? slots[0] : null;
+    for (int i = 0; i < w.size(); i++) {
+      double p = w.get(i);
+      double g = grad.get(i);
+      if (lambda != 0) {
+        g = g + lambda * p;
+      }
+      double d = g;
+      if (buf != null) {
+        // torch creates the buffer as a copy of the first gradient: no dampening on step 1
+        double b = step == 1 ? g : buf.get(i) * mu + (1 - config.dampening()) * g;
+        buf.set(i, b);
+        d = config.nesterov() ? g + mu * b : b;
+      }
+      w.set(i, p + -lr * d);
+    }
+  }
+
+  @Override
+  public Optimizer copy() {
+    return new Sgd(config);
+  }
+
+  @Override
+  public String toString() {
+    return "Sgd" + config;
+  }
+
+  /** Registers {@link Sgd} under {@code sgd}. */
+  public static final class Factory implements OptimizerFactory<SgdConfig> {
+    @Override
+    public Class<SgdConfig> configType() {
+      return SgdConfig.class;
+    }
+
+    @Override
+    public SgdConfig defaults() {
+      return SgdConfig.defaults();
+    }
+
+    @Override
+    public String description() {
+      return "SGD with momentum, dampening, Nesterov and weight decay (torch.optim.SGD).";
+    }
+
+    @Override
+    public Optimizer create(SgdConfig config) {
+      return new Sgd(config);
+    }
+  }
+}

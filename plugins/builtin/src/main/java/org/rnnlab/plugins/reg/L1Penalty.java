@@ -1,0 +1,78 @@
+package org.rnnlab.plugins.reg;
+
+import java.util.List;
+import org.rnnlab.api.Parameter;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.reg.Regularizer;
+import org.rnnlab.api.reg.RegularizerFactory;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * L1 penalty. For every included parameter {@code w}:
+ *
+ * <pre>
+ *   penalty = lambda * sum |w|          grad += lambda * sign(w)     (sign(0) = 0, as torch.sign)
+ * </pre>
+ *
+ * Runs at {@link Stage#PENALTY}. Stateless.
+ */
+public final class L1Penalty implements Regularizer {
+  private final L1Config config;
+
+  /** @param config options */
+  public L1Penalty(L1Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.PENALTY;
+  }
+
+  @Override
+  public double apply(KernelOps ops, List<Parameter> parameters) {
+    double lambda = config.coefficient();
+    double sumAbs = 0;
+    for (Parameter p : parameters) {
+      if (config.excludeBiases() && Penalties.isBias(p.name())) {
+        continue;
+      }
+      Tensor w = p.value();
+      Tensor g = p.grad();
+      for (int i = 0; i < w.size(); i++) {
+        double v = w.get(i);
+        sumAbs += Math.abs(v);
+        g.add(i, lambda * Math.signum(v));
+      }
+    }
+    return lambda * sumAbs;
+  }
+
+  @Override
+  public String toString() {
+    return "L1Penalty" + config;
+  }
+
+  /** Registers {@link L1Penalty} under {@code l1}. */
+  public static final class Factory implements RegularizerFactory<L1Config> {
+    @Override
+    public Class<L1Config> configType() {
+      return L1Config.class;
+    }
+
+    @Override
+    public L1Config defaults() {
+      return L1Config.defaults();
+    }
+
+    @Override
+    public String description() {
+      return "L1 penalty coefficient * ||w||_1 (gradient coefficient * sign(w)).";
+    }
+
+    @Override
+    public Regularizer create(L1Config config) {
+      return new L1Penalty(config);
+    }
+  }
+}
