@@ -35,7 +35,7 @@ class RecurrentParityTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"rnn_relu_2layer", "rnn_tanh_bidir_lengths", "gru_bidir_lengths",
-      "lstm_2layer_bidir_lengths", "lstm_odd_sizes", "gru_3layer_odd"})
+      "lstm_2layer_bidir_lengths", "lstm_odd_sizes", "gru_3layer_odd", "lstm_long"})
   void stackMatchesPyTorchOnGeneratedFixture(String name) {
     check(name);
   }
