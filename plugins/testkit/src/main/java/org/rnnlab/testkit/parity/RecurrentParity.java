@@ -3,6 +3,7 @@ package org.rnnlab.testkit.parity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.rnnlab.testkit.TensorComparison;
 import org.rnnlab.api.Parameter;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.kernel.KernelOps;

@@ -1,4 +1,4 @@
-package org.rnnlab.testkit.parity;
+package org.rnnlab.testkit;
 
 import java.util.Arrays;
 import org.rnnlab.api.tensor.Tensor;
