@@ -60,9 +60,9 @@ abstract class AbstractGateCell<K extends AbstractGateCell.BatchCache> implement
   @Override
   public final void forward(KernelOps ops, Tensor x, Tensor[] prev, Tensor[] next, Cache cache) {
     K k = typed(cache);
-    StepShapes.checkCount(stateCount(), prev, "prev");
-    StepShapes.checkCount(stateCount(), next, "next");
-    StepShapes.check(shape, k.batch, x, new Tensor[][] {prev, next}, "prev", "next");
+    StepShapes.checkInput(shape, k.batch, x, "x");
+    StepShapes.checkStates(shape, stateCount(), k.batch, prev, "prev");
+    StepShapes.checkStates(shape, stateCount(), k.batch, next, "next");
     step(ops, x, prev, next, k);
   }
 
@@ -70,11 +70,11 @@ abstract class AbstractGateCell<K extends AbstractGateCell.BatchCache> implement
   public final void backward(KernelOps ops, Tensor x, Tensor[] prev, Cache cache, Tensor[] dNext,
       Tensor dx, Tensor[] dPrev) {
     K k = typed(cache);
-    StepShapes.checkCount(stateCount(), prev, "prev");
-    StepShapes.checkCount(stateCount(), dNext, "dNext");
-    StepShapes.checkCount(stateCount(), dPrev, "dPrev");
-    StepShapes.check(shape, k.batch, x, new Tensor[][] {prev, dNext, dPrev}, "prev", "dNext", "dPrev");
-    Tensor.requireShape("dx", dx, k.batch, shape.inputSize());
+    StepShapes.checkInput(shape, k.batch, x, "x");
+    StepShapes.checkInput(shape, k.batch, dx, "dx");
+    StepShapes.checkStates(shape, stateCount(), k.batch, prev, "prev");
+    StepShapes.checkStates(shape, stateCount(), k.batch, dNext, "dNext");
+    StepShapes.checkStates(shape, stateCount(), k.batch, dPrev, "dPrev");
     stepBackward(ops, x, prev, k, dNext, dx, dPrev);
   }
 

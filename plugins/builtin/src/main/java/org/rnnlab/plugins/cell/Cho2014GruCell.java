@@ -53,9 +53,29 @@ public final class Cho2014GruCell extends AbstractGateCell<Cho2014GruCell.StepCa
     }
   }
 
+  /** Per-gate row blocks of the parameters and their gradients, index R, Z or N. */
+  private final Tensor[] wIh = new Tensor[3];
+  private final Tensor[] wHh = new Tensor[3];
+  private final Tensor[] bIh = new Tensor[3];
+  private final Tensor[] bHh = new Tensor[3];
+  private final Tensor[] gwIh = new Tensor[3];
+  private final Tensor[] gwHh = new Tensor[3];
+  private final Tensor[] gbIh = new Tensor[3];
+  private final Tensor[] gbHh = new Tensor[3];
+
   /** @param shape sizes and dtype */
   public Cho2014GruCell(CellShape shape) {
     super(shape, 3, StepCache.class);
+    for (int g = R; g <= N; g++) {
+      wIh[g] = params.gateRows(params.weightIh().value(), g, 1);
+      wHh[g] = params.gateRows(params.weightHh().value(), g, 1);
+      bIh[g] = params.gateRows(params.biasIh().value(), g, 1);
+      bHh[g] = params.gateRows(params.biasHh().value(), g, 1);
+      gwIh[g] = params.gateRows(params.weightIh().grad(), g, 1);
+      gwHh[g] = params.gateRows(params.weightHh().grad(), g, 1);
+      gbIh[g] = params.gateRows(params.biasIh().grad(), g, 1);
+      gbHh[g] = params.gateRows(params.biasHh().grad(), g, 1);
+    }
   }
 
   @Override
@@ -71,15 +91,15 @@ public final class Cho2014GruCell extends AbstractGateCell<Cho2014GruCell.StepCa
   @Override
   void step(KernelOps ops, Tensor x, Tensor[] prev, Tensor[] next, StepCache k) {
     Tensor h = prev[0];
-    affine(ops, x, params.weightIh().value(), params.biasIh().value(), R, 0, k.r);
-    affine(ops, h, params.weightHh().value(), params.biasHh().value(), R, 1, k.r);
+    affine(ops, x, wIh[R], bIh[R], 0, k.r);
+    affine(ops, h, wHh[R], bHh[R], 1, k.r);
     ops.activate(Activation.SIGMOID, k.r, k.r);
-    affine(ops, x, params.weightIh().value(), params.biasIh().value(), Z, 0, k.z);
-    affine(ops, h, params.weightHh().value(), params.biasHh().value(), Z, 1, k.z);
+    affine(ops, x, wIh[Z], bIh[Z], 0, k.z);
+    affine(ops, h, wHh[Z], bHh[Z], 1, k.z);
     ops.activate(Activation.SIGMOID, k.z, k.z);
     ops.mul(k.r, h, k.rh);
-    affine(ops, x, params.weightIh().value(), params.biasIh().value(), N, 0, k.n);
-    affine(ops, k.rh, params.weightHh().value(), params.biasHh().value(), N, 1, k.n);
+    affine(ops, x, wIh[N], bIh[N], 0, k.n);
+    affine(ops, k.rh, wHh[N], bHh[N], 1, k.n);
     ops.activate(Activation.TANH, k.n, k.n);
     // h' = n + z * (h - n), the same value as (1 - z) * n + z * h
     Tensor out = next[0];
@@ -104,51 +124,40 @@ public final class Cho2014GruCell extends AbstractGateCell<Cho2014GruCell.StepCa
     ops.scale(-1, k.tmp);
     ops.axpy(1, dh, k.tmp);
     ops.activateBackward(Activation.TANH, k.n, k.tmp, k.dn);
-    // d(r * h) = dn · W_hn, then dr = d(r * h) * h
-    Tensor whn = params.gateRows(params.weightHh().value(), N, 1);
-    ops.gemm(false, false, k.batch, shape.hiddenSize(), shape.hiddenSize(), 1, k.dn, whn, 0, k.drh);
+    // the n gate's recurrent input is r * h: its gradient, then dr = d(r * h) * h
+    affineBackward(ops, k.dn, k.rh, wHh[N], gwHh[N], gbHh[N], 0, k.drh);
     ops.mul(k.drh, h, k.tmp);
     ops.activateBackward(Activation.SIGMOID, k.r, k.tmp, k.dr);
 
+    affineBackward(ops, k.dr, x, wIh[R], gwIh[R], gbIh[R], 0, dx);
+    affineBackward(ops, k.dz, x, wIh[Z], gwIh[Z], gbIh[Z], 1, dx);
+    affineBackward(ops, k.dn, x, wIh[N], gwIh[N], gbIh[N], 1, dx);
+    // dh_prev = dh * z + d(r * h) * r + (paths through the r and z pre-activations)
     Tensor dh0 = dPrev[0];
     ops.mul(dh, k.z, dh0);
     ops.mul(k.drh, k.r, k.tmp);
     ops.axpy(1, k.tmp, dh0);
-    affineBackward(ops, k.dr, x, params.weightIh().value(), params.weightIh().grad(),
-        params.biasIh().grad(), R, 0, dx);
-    affineBackward(ops, k.dz, x, params.weightIh().value(), params.weightIh().grad(),
-        params.biasIh().grad(), Z, 1, dx);
-    affineBackward(ops, k.dn, x, params.weightIh().value(), params.weightIh().grad(),
-        params.biasIh().grad(), N, 1, dx);
-    affineBackward(ops, k.dr, h, params.weightHh().value(), params.weightHh().grad(),
-        params.biasHh().grad(), R, 1, dh0);
-    affineBackward(ops, k.dz, h, params.weightHh().value(), params.weightHh().grad(),
-        params.biasHh().grad(), Z, 1, dh0);
-    // the n gate's recurrent input was r * h; its gradient already reached h through drh above
-    Tensor whnGrad = params.gateRows(params.weightHh().grad(), N, 1);
-    ops.gemm(true, false, shape.hiddenSize(), shape.hiddenSize(), k.batch, 1, k.dn, k.rh, 1, whnGrad);
-    ops.sumRows(k.dn, params.gateRows(params.biasHh().grad(), N, 1), true);
+    affineBackward(ops, k.dr, h, wHh[R], gwHh[R], gbHh[R], 1, dh0);
+    affineBackward(ops, k.dz, h, wHh[Z], gwHh[Z], gbHh[Z], 1, dh0);
   }
 
-  /** {@code out = beta * out + in · W[gate]^T + b[gate]}. */
-  private void affine(KernelOps ops, Tensor in, Tensor w, Tensor b, int gate, double beta, Tensor out) {
-    int cols = in.dim(1);
-    ops.gemm(false, true, in.dim(0), shape.hiddenSize(), cols, 1, in,
-        params.gateRows(w, gate, 1), beta, out);
-    ops.addRowVector(params.gateRows(b, gate, 1), out);
+  /** {@code out = beta * out + in · w^T + b} for one gate's blocks {@code w [H, K]}, {@code b [H]}. */
+  private void affine(KernelOps ops, Tensor in, Tensor w, Tensor b, double beta, Tensor out) {
+    ops.gemm(false, true, in.dim(0), shape.hiddenSize(), in.dim(1), 1, in, w, beta, out);
+    ops.addRowVector(b, out);
   }
 
   /**
-   * Backward of {@link #affine}: accumulates {@code W[gate]} and {@code b[gate]} gradients and
-   * sets {@code dIn = beta * dIn + dOut · W[gate]}.
+   * Backward of {@link #affine}: accumulates {@code wGrad += dOut^T · in} and
+   * {@code bGrad += sum_rows dOut}, and sets {@code dIn = beta * dIn + dOut · w}.
    */
   private void affineBackward(KernelOps ops, Tensor dOut, Tensor in, Tensor w, Tensor wGrad,
-      Tensor bGrad, int gate, double beta, Tensor dIn) {
+      Tensor bGrad, double beta, Tensor dIn) {
     int cols = in.dim(1);
     int hidden = shape.hiddenSize();
-    ops.gemm(true, false, hidden, cols, in.dim(0), 1, dOut, in, 1, params.gateRows(wGrad, gate, 1));
-    ops.sumRows(dOut, params.gateRows(bGrad, gate, 1), true);
-    ops.gemm(false, false, in.dim(0), cols, hidden, 1, dOut, params.gateRows(w, gate, 1), beta, dIn);
+    ops.gemm(true, false, hidden, cols, in.dim(0), 1, dOut, in, 1, wGrad);
+    ops.sumRows(dOut, bGrad, true);
+    ops.gemm(false, false, in.dim(0), cols, hidden, 1, dOut, w, beta, dIn);
   }
 
   @Override
