@@ -118,4 +118,18 @@ class RecurrentStackSemanticsTest {
     assertArrayEquals(without.forward(OPS, x, null, null, null).y().toDoubleArray(),
         withDropout.forward(OPS, x, null, null, null).y().toDoubleArray(), 0);
   }
+
+  @Test
+  void parametersFollowPyTorchNamesAndOrder() {
+    List<String> names = lstm(2, true, 0).parameters().stream().map(Parameter::name).toList();
+    List<String> expected = new java.util.ArrayList<>();
+    for (String layer : List.of("_l0", "_l0_reverse", "_l1", "_l1_reverse")) {
+      for (String p : List.of("weight_ih", "weight_hh", "bias_ih", "bias_hh")) {
+        expected.add(p + layer);
+      }
+    }
+    assertEquals(expected, names);
+    assertArrayEquals(new int[] {16, 8}, lstm(2, true, 0).parameters().get(8).value().shape(),
+        "weight_ih_l1 reads both directions of layer 0");
+  }
 }
