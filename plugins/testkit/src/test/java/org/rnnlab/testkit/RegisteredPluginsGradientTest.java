@@ -40,6 +40,14 @@ class RegisteredPluginsGradientTest {
   }
 
   @TestFactory
+  Stream<DynamicTest> everyRegisteredSequenceFastPathMatchesTheStepContract() {
+    return REGISTRY.all(PluginFamily.CELL).entrySet().stream()
+        .filter(e -> SequencePathCheck.hasFastPath(e.getValue(), e.getValue().defaults()))
+        .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> SequencePathCheck
+            .check(e.getValue(), e.getValue().defaults()).assertPasses()));
+  }
+
+  @TestFactory
   Stream<DynamicTest> everyRegisteredLossMatchesFiniteDifferences() {
     Map<String, LossFactory<?>> losses = REGISTRY.all(PluginFamily.LOSS);
     return losses.entrySet().stream().map(e -> DynamicTest.dynamicTest(

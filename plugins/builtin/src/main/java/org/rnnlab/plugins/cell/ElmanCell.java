@@ -25,7 +25,7 @@ import org.rnnlab.api.tensor.Tensor;
  * cell.resetParameters(new SplittableRandom(1));
  * }</pre>
  */
-public final class ElmanCell extends AbstractGateCell<ElmanCell.StepCache> {
+public final class ElmanCell extends AbstractSequenceGateCell<ElmanCell.StepCache> {
 
   /** Forward output (after the activation) and backward scratch of one step. */
   static final class StepCache extends AbstractGateCell.BatchCache {
@@ -78,6 +78,26 @@ public final class ElmanCell extends AbstractGateCell<ElmanCell.StepCache> {
     ops.activateBackward(activation, c.h, dNext[0], c.dPre);
     params.backInput(ops, c.dPre, x, dx);
     params.backHidden(ops, c.dPre, prev[0], 0, dPrev[0]);
+  }
+
+  @Override
+  public GateSequenceCache newSequenceCache(int steps, int batch) {
+    return new GateSequenceCache(shape.dtype(), steps, batch, shape.hiddenSize(), false, 0);
+  }
+
+  @Override
+  void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache c) {
+    Tensor h = c.gateSteps[s];
+    params.projectHidden(ops, prev[0], 1, h);
+    ops.activate(activation, h, h);
+    next[0].copyFrom(h);
+  }
+
+  @Override
+  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev,
+      GateSequenceCache c) {
+    ops.activateBackward(activation, c.gateSteps[s], dNext[0], c.dInputSteps[s]);
+    params.backHiddenState(ops, c.dInputSteps[s], 0, dPrev[0]);
   }
 
   @Override

@@ -120,4 +120,37 @@ final class GateParameters {
     ops.sumRows(dOut, biasHh.grad(), true);
     ops.gemm(false, false, batch, hiddenSize, rows, 1, dOut, weightHh.value(), beta, dh);
   }
+
+  /**
+   * {@code out = xs · weight_ih^T + bias_ih} for all steps at once: {@code xs [T, B, I]},
+   * {@code out [T, B, G*H]}, one GEMM of {@code T*B} rows.
+   */
+  void projectSequence(KernelOps ops, Tensor xs, Tensor out) {
+    int rows = xs.dim(0) * xs.dim(1);
+    ops.gemm(false, true, rows, gates * hiddenSize, inputSize, 1, xs, weightIh.value(), 0, out);
+    ops.addRowVector(biasIh.value(), out);
+  }
+
+  /** {@code dh = beta * dh + dOut · weight_hh}, without touching parameter gradients. */
+  void backHiddenState(KernelOps ops, Tensor dOut, double beta, Tensor dh) {
+    ops.gemm(false, false, dh.dim(0), hiddenSize, gates * hiddenSize, 1, dOut, weightHh.value(),
+        beta, dh);
+  }
+
+  /**
+   * Backward of a run of steps, one GEMM per product over all {@code R = steps * B} rows:
+   * accumulates {@code weight_ih += dIn^T · xs}, {@code bias_ih += sum dIn},
+   * {@code weight_hh += dHid^T · hPrev}, {@code bias_hh += sum dHid}, and writes
+   * {@code dxs = dIn · weight_ih}. Shapes: {@code dIn, dHid [steps, B, G*H]},
+   * {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
+   */
+  void backSequence(KernelOps ops, Tensor dIn, Tensor dHid, Tensor xs, Tensor hPrev, Tensor dxs) {
+    int rows = xs.dim(0) * xs.dim(1);
+    int width = gates * hiddenSize;
+    ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
+    ops.sumRows(dIn, biasIh.grad(), true);
+    ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
+    ops.sumRows(dHid, biasHh.grad(), true);
+    ops.gemm(false, false, rows, inputSize, width, 1, dIn, weightIh.value(), 0, dxs);
+  }
 }

@@ -26,7 +26,7 @@ import org.rnnlab.api.tensor.Tensor;
  * Cell gru = new GruCell.Factory().create(GruConfig.defaults(), new CellShape(10, 20, DType.FLOAT32));
  * }</pre>
  */
-public final class GruCell extends AbstractGateCell<GruCell.StepCache> {
+public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache> {
   private static final int GATES = 3;
 
   /** Gate activations {@code r|z|n}, recurrent pre-activations and backward scratch. */
@@ -74,6 +74,26 @@ public final class GruCell extends AbstractGateCell<GruCell.StepCache> {
     params.backInput(ops, k.dgi, x, dx);
     // dPrev already holds the direct path dh * z; add the path through the gates
     params.backHidden(ops, k.dgh, prev[0], 1, dPrev[0]);
+  }
+
+  @Override
+  public GateSequenceCache newSequenceCache(int steps, int batch) {
+    int width = GATES * shape.hiddenSize();
+    return new GateSequenceCache(shape.dtype(), steps, batch, width, true, width);
+  }
+
+  @Override
+  void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
+    params.projectHidden(ops, prev[0], 0, k.extraSteps[s]);
+    ops.gruForward(k.gateSteps[s], k.extraSteps[s], prev[0], next[0]);
+  }
+
+  @Override
+  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev,
+      GateSequenceCache k) {
+    ops.gruBackward(k.gateSteps[s], k.extraSteps[s], prev[0], dNext[0], k.dInputSteps[s],
+        k.dHiddenSteps[s], dPrev[0]);
+    params.backHiddenState(ops, k.dHiddenSteps[s], 1, dPrev[0]);
   }
 
   @Override

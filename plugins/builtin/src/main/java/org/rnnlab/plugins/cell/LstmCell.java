@@ -32,7 +32,7 @@ import org.rnnlab.api.tensor.Tensor;
  * lstm.resetParameters(new SplittableRandom(42));
  * }</pre>
  */
-public final class LstmCell extends AbstractGateCell<LstmCell.StepCache> {
+public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache> {
   private static final int GATES = 4;
 
   /** Activated gates and new cell state of one step, plus backward scratch. */
@@ -95,6 +95,28 @@ public final class LstmCell extends AbstractGateCell<LstmCell.StepCache> {
     ops.lstmBackward(k.gates, prev[1], k.c, dNext[0], dNext[1], k.dGates, dPrev[1]);
     params.backInput(ops, k.dGates, x, dx);
     params.backHidden(ops, k.dGates, prev[0], 0, dPrev[0]);
+  }
+
+  @Override
+  public GateSequenceCache newSequenceCache(int steps, int batch) {
+    return new GateSequenceCache(shape.dtype(), steps, batch, GATES * shape.hiddenSize(), false,
+        shape.hiddenSize());
+  }
+
+  @Override
+  void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
+    Tensor gates = k.gateSteps[s];
+    params.projectHidden(ops, prev[0], 1, gates);
+    ops.lstmForward(gates, prev[1], k.extraSteps[s], next[0]);
+    next[1].copyFrom(k.extraSteps[s]);
+  }
+
+  @Override
+  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev,
+      GateSequenceCache k) {
+    ops.lstmBackward(k.gateSteps[s], prev[1], k.extraSteps[s], dNext[0], dNext[1],
+        k.dInputSteps[s], dPrev[1]);
+    params.backHiddenState(ops, k.dInputSteps[s], 0, dPrev[0]);
   }
 
   @Override

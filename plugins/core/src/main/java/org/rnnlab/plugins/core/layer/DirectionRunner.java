@@ -6,13 +6,15 @@ import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
- * Runs one cell over time in one direction through the step contract, for any {@link Cell}.
+ * Runs one cell over time in one direction, for any {@link Cell}: through the step contract, or
+ * the cell's {@link org.rnnlab.api.cell.SequenceCell} fast path when it has one ({@link StepDriver}).
  *
  * <p>Work is indexed by <i>step</i> {@code s = 0..T-1}, the order in which the cell sees the
  * sequence; the time index is {@code t = s} forward and {@code t = T-1-s} in reverse. The states
  * are kept as {@code [T+1, B, H]} tensors in step order (entry 0 is the initial state, entry
  * {@code s+1} the state after step {@code s}), so every step reads and writes contiguous views.
- * All buffers and views are built once per {@code (T, B)} by {@link #bind} and reused.
+ * All buffers and views are built once per {@code (T, B)} by {@link #bind} and reused; the time
+ * loops allocate nothing.
  */
 final class DirectionRunner {
   private final Cell cell;
@@ -21,16 +23,15 @@ final class DirectionRunner {
   private final int hidden;
   private final DType dtype;
 
+  private final StepDriver driver;
+
   private int steps = -1;
   private int batch = -1;
   private Tensor[][] stateViews;
-  private Cell.Cache[] caches;
-  private Tensor[] inputViews;
-  private Tensor[] dInputViews;
+  private Tensor hPrev;
   private Tensor[] grad;
   private Tensor[] gradToCell;
   private Tensor[] gradPrev;
-  private Tensor dxStep;
   private Tensor injected;
 
   DirectionRunner(Cell cell, boolean reverse, DType dtype) {
@@ -39,6 +40,7 @@ final class DirectionRunner {
     this.stateCount = cell.stateCount();
     this.hidden = cell.shape().hiddenSize();
     this.dtype = dtype;
+    this.driver = StepDriver.of(cell, reverse, dtype);
   }
 
   Cell cell() {
@@ -62,19 +64,16 @@ final class DirectionRunner {
         for (int s = 0; s <= t; s++) {
           stateViews[s][k] = seq.slice(s);
         }
-      }
-      caches = new Cell.Cache[t];
-      for (int s = 0; s < t; s++) {
-        caches[s] = cell.newCache(b);
+        if (k == 0) {
+          hPrev = seq.narrow(0, t);
+        }
       }
       grad = hiddenSet(b);
       gradToCell = hiddenSet(b);
       gradPrev = hiddenSet(b);
-      dxStep = Tensor.zeros(dtype, b, input.dim(2));
       injected = Tensor.zeros(dtype, b, hidden);
     }
-    inputViews = slices(input);
-    dInputViews = slices(dInput);
+    driver.bind(input, dInput);
   }
 
   private Tensor[] hiddenSet(int b) {
@@ -83,14 +82,6 @@ final class DirectionRunner {
       set[k] = Tensor.zeros(dtype, b, hidden);
     }
     return set;
-  }
-
-  private static Tensor[] slices(Tensor seq) {
-    Tensor[] views = new Tensor[seq.dim(0)];
-    for (int t = 0; t < views.length; t++) {
-      views[t] = seq.slice(t);
-    }
-    return views;
   }
 
   private int time(int step) {
@@ -110,10 +101,10 @@ final class DirectionRunner {
         stateViews[0][k].copyFrom(initial[k]);
       }
     }
+    driver.beginForward(ops);
     for (int s = 0; s < steps; s++) {
-      int t = time(s);
-      cell.forward(ops, inputViews[t], stateViews[s], stateViews[s + 1], caches[s]);
-      mask.keepInactive(t, stateViews[s], stateViews[s + 1]);
+      driver.forwardStep(ops, s, stateViews[s], stateViews[s + 1]);
+      mask.keepInactive(time(s), stateViews[s], stateViews[s + 1]);
     }
   }
 
@@ -177,13 +168,13 @@ final class DirectionRunner {
         mask.zeroInactive(t, gradToCell);
         toCell = gradToCell;
       }
-      cell.backward(ops, inputViews[t], stateViews[s], caches[s], toCell, dxStep, gradPrev);
+      driver.backwardStep(ops, s, stateViews[s], toCell, gradPrev);
       mask.keepInactive(t, grad, gradPrev);
-      ops.axpy(1, dxStep, dInputViews[t]);
       Tensor[] swap = grad;
       grad = gradPrev;
       gradPrev = swap;
     }
+    driver.endBackward(ops, fromStep, toStep, hPrev);
     return grad;
   }
 }
