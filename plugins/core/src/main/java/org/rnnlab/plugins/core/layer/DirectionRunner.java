@@ -48,31 +48,27 @@ final class DirectionRunner {
   }
 
   /**
-   * Sizes the buffers for {@code input [T, B, I]} (reallocating only when {@code T} or {@code B}
-   * changed) and binds the views of the layer's input and input-gradient tensors, which the stack
-   * owns and keeps for as long as {@code (T, B)} does not change.
+   * Allocates every buffer for {@code input [T, B, I]} and binds the views of the layer's input
+   * and input-gradient tensors. The stack owns those two and calls this whenever {@code (T, B)}
+   * changes, so buffers live as long as the sizes do.
    */
   void bind(Tensor input, Tensor dInput) {
-    int t = input.dim(0);
-    int b = input.dim(1);
-    if (t != steps || b != batch) {
-      steps = t;
-      batch = b;
-      stateViews = new Tensor[t + 1][stateCount];
-      for (int k = 0; k < stateCount; k++) {
-        Tensor seq = Tensor.zeros(dtype, t + 1, b, hidden);
-        for (int s = 0; s <= t; s++) {
-          stateViews[s][k] = seq.slice(s);
-        }
-        if (k == 0) {
-          hPrev = seq.narrow(0, t);
-        }
+    steps = input.dim(0);
+    batch = input.dim(1);
+    stateViews = new Tensor[steps + 1][stateCount];
+    for (int k = 0; k < stateCount; k++) {
+      Tensor seq = Tensor.zeros(dtype, steps + 1, batch, hidden);
+      for (int s = 0; s <= steps; s++) {
+        stateViews[s][k] = seq.slice(s);
       }
-      grad = hiddenSet(b);
-      gradToCell = hiddenSet(b);
-      gradPrev = hiddenSet(b);
-      injected = Tensor.zeros(dtype, b, hidden);
+      if (k == 0) {
+        hPrev = seq.narrow(0, steps);
+      }
     }
+    grad = hiddenSet(batch);
+    gradToCell = hiddenSet(batch);
+    gradPrev = hiddenSet(batch);
+    injected = Tensor.zeros(dtype, batch, hidden);
     driver.bind(input, dInput);
   }
 
