@@ -24,13 +24,40 @@ final class Sequences {
     }
   }
 
-  /** {@code dst[:, offset + t, :] += src[:, t, :]} for every step of {@code src}. */
-  static void addRange(Tensor src, Tensor dst, int offset) {
-    for (int b = 0; b < src.dim(0); b++) {
-      Tensor s = src.slice(b);
-      Tensor d = dst.slice(b).narrow(offset, offset + src.dim(1));
-      for (int i = 0; i < s.size(); i++) {
-        d.add(i, s.get(i));
+  /** @return a copy of the given batch rows of {@code t [B, ...]}, shape {@code [rows.length, ...]} */
+  static Tensor rows(Tensor t, int[] rows) {
+    int[] shape = t.shape();
+    shape[0] = rows.length;
+    Tensor out = Tensor.zeros(t.dtype(), shape);
+    for (int i = 0; i < rows.length; i++) {
+      out.slice(i).copyFrom(t.slice(rows[i]));
+    }
+    return out;
+  }
+
+  /** @return the given batch rows of each state {@code [L*D, B, H]}, or null for null */
+  static Tensor[] stateRows(Tensor[] states, int[] rows) {
+    if (states == null) {
+      return null;
+    }
+    Tensor[] out = new Tensor[states.length];
+    for (int k = 0; k < states.length; k++) {
+      int layers = states[k].dim(0);
+      out[k] = Tensor.zeros(states[k].dtype(), layers, rows.length, states[k].dim(2));
+      for (int l = 0; l < layers; l++) {
+        out[k].slice(l).copyFrom(rows(states[k].slice(l), rows));
+      }
+    }
+    return out;
+  }
+
+  /** {@code dst[rows[i], offset + t, :] += src[i, t, :]} for every row and step of {@code src}. */
+  static void addRange(Tensor src, int[] rows, Tensor dst, int offset) {
+    for (int i = 0; i < rows.length; i++) {
+      Tensor s = src.slice(i);
+      Tensor d = dst.slice(rows[i]).narrow(offset, offset + src.dim(1));
+      for (int j = 0; j < s.size(); j++) {
+        d.add(j, s.get(j));
       }
     }
   }

@@ -25,7 +25,8 @@ import org.rnnlab.plugins.core.layer.Truncation;
  * the mask is a constant of {@code L}). Truncated BPTT is compared with its definition
  * ({@link Truncation}): for every window, a stack run over just that window, started from the
  * state the full run had there (a constant), with only the window's own output gradients, and
- * back-propagated in full; the sums over windows must equal the truncated gradients.
+ * back-propagated in full; the sums over windows must equal the truncated gradients. Rows that
+ * ended before a window starts are left out of that window: their state there is a constant.
  */
 public final class StackGradientCheck {
   private static final int INPUT = 3;
@@ -138,18 +139,22 @@ public final class StackGradientCheck {
         refInitial[k] = Tensor.zeros(DType.FLOAT64, initial[k].shape());
       }
       for (Truncation.Window w : truncation.windows(steps)) {
+        // rows that ended before the window have a constant state there: no gradient at all
+        int[] rows = activeRows(w.start());
         Tensor[] start = w.start() == 0 ? initial
-            : stack.forward(ops, Sequences.range(x, 0, w.start()), clip(0, w.start()), initial, null)
-                .finalStates();
-        Tensor dyWindow = Sequences.range(dy, w.start(), w.end());
+            : stack.forward(ops, Sequences.range(x, 0, w.start()), clip(lengths, 0, w.start()),
+                initial, null).finalStates();
+        Tensor dyWindow = Sequences.range(Sequences.rows(dy, rows), w.start(), w.end());
         Sequences.zeroSteps(dyWindow, 0, w.inject() - w.start());
         stack.zeroGrad();
-        stack.forward(ops, Sequences.range(x, w.start(), w.end()), clip(w.start(), w.end()), start, null);
-        RecurrentStack.Gradients gw = stack.backward(ops, dyWindow, w.end() == steps ? dFinal : null, null);
+        stack.forward(ops, Sequences.range(Sequences.rows(x, rows), w.start(), w.end()),
+            clip(pick(lengths, rows), w.start(), w.end()), Sequences.stateRows(start, rows), null);
+        RecurrentStack.Gradients gw = stack.backward(ops, dyWindow,
+            w.end() == steps ? Sequences.stateRows(dFinal, rows) : null, null);
         for (int i = 0; i < refParams.size(); i++) {
           ops.axpy(1, stack.parameters().get(i).grad(), refParams.get(i));
         }
-        Sequences.addRange(gw.dx(), refDx, w.start());
+        Sequences.addRange(gw.dx(), rows, refDx, w.start());
         if (w.start() == 0) {
           for (int k = 0; k < initial.length; k++) {
             ops.axpy(1, gw.dInitialStates()[k], refInitial[k]);
@@ -167,17 +172,18 @@ public final class StackGradientCheck {
       return new GradientCheckResult(subject + " vs. detached windows", out);
     }
 
-    /** Lengths of the rows within steps {@code [from, to)}; every row must reach past {@code from}. */
-    private int[] clip(int from, int to) {
-      int[] out = new int[lengths.length];
-      for (int b = 0; b < lengths.length; b++) {
-        out[b] = Math.min(lengths[b], to) - from;
-        if (out[b] < 1) {
-          throw new IllegalArgumentException("StackCase '" + c.name() + "': row " + b + " of length "
-              + lengths[b] + " ends before window step " + from + "; use longer rows");
-        }
-      }
-      return out;
+    /** @return the rows with a valid step at or after {@code step} */
+    private int[] activeRows(int step) {
+      return java.util.stream.IntStream.range(0, lengths.length).filter(b -> lengths[b] > step).toArray();
+    }
+
+    private static int[] pick(int[] values, int[] rows) {
+      return java.util.Arrays.stream(rows).map(b -> values[b]).toArray();
+    }
+
+    /** @return the valid lengths of the rows within steps {@code [from, to)}, each at least 1 */
+    private static int[] clip(int[] rowLengths, int from, int to) {
+      return java.util.Arrays.stream(rowLengths).map(n -> Math.min(n, to) - from).toArray();
     }
 
     private List<Tensor> gradCopies() {
