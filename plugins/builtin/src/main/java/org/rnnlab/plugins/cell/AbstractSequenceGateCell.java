@@ -1,0 +1,89 @@
+package org.rnnlab.plugins.cell;
+
+import org.rnnlab.api.cell.CellShape;
+import org.rnnlab.api.cell.SequenceCell;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * A built-in cell with the {@link SequenceCell} fast path: the input projection of all steps is
+ * one GEMM ({@link GateParameters#projectSequence}), a step adds only the recurrent product, and
+ * the weight and input gradients of a run of steps are one GEMM each
+ * ({@link GateParameters#backSequence}). Subclasses supply the per-step gate math.
+ *
+ * @param <K> the step-contract cache type
+ */
+abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
+    extends AbstractGateCell<K> implements SequenceCell {
+
+  AbstractSequenceGateCell(CellShape shape, int gates, Class<K> cacheType) {
+    super(shape, gates, cacheType);
+  }
+
+  @Override
+  public final void forwardInputs(KernelOps ops, Tensor xs, SequenceCache cache) {
+    GateSequenceCache c = typed(cache);
+    Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
+    params.projectSequence(ops, xs, c.gates);
+  }
+
+  @Override
+  public final void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next,
+      SequenceCache cache) {
+    GateSequenceCache c = typed(cache);
+    checkStep(c, s);
+    StepShapes.checkStates(shape, stateCount(), c.batch, prev, "prev");
+    StepShapes.checkStates(shape, stateCount(), c.batch, next, "next");
+    sequenceStep(ops, s, prev, next, c);
+  }
+
+  @Override
+  public final void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext,
+      Tensor[] dPrev, SequenceCache cache) {
+    GateSequenceCache c = typed(cache);
+    checkStep(c, s);
+    StepShapes.checkStates(shape, stateCount(), c.batch, prev, "prev");
+    StepShapes.checkStates(shape, stateCount(), c.batch, dNext, "dNext");
+    StepShapes.checkStates(shape, stateCount(), c.batch, dPrev, "dPrev");
+    sequenceStepBackward(ops, s, prev, dNext, dPrev, c);
+  }
+
+  @Override
+  public final void backwardWeights(KernelOps ops, Tensor xs, Tensor hPrev, int from, int to,
+      Tensor dxs, SequenceCache cache) {
+    GateSequenceCache c = typed(cache);
+    Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
+    Tensor.requireShape("dxs", dxs, c.steps, c.batch, shape.inputSize());
+    Tensor.requireShape("hPrev", hPrev, c.steps, c.batch, shape.hiddenSize());
+    if (from < 0 || to > c.steps || from >= to) {
+      throw new IllegalArgumentException(
+          "backwardWeights: steps [" + from + ", " + to + ") outside [0, " + c.steps + ")");
+    }
+    params.backSequence(ops, c.dInput.narrow(from, to), c.dHidden.narrow(from, to),
+        xs.narrow(from, to), hPrev.narrow(from, to), dxs.narrow(from, to));
+  }
+
+  /** Step {@code s} of the forward pass; {@code c.gateSteps[s]} holds its input projection. */
+  abstract void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache c);
+
+  /**
+   * Backward of step {@code s}: fills {@code c.dInputSteps[s]} (and {@code c.dHiddenSteps[s]})
+   * and writes {@code dPrev}; must leave the forward values in {@code c} unchanged.
+   */
+  abstract void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext,
+      Tensor[] dPrev, GateSequenceCache c);
+
+  private static GateSequenceCache typed(SequenceCache cache) {
+    if (cache instanceof GateSequenceCache c) {
+      return c;
+    }
+    throw new IllegalArgumentException("cache: expected a GateSequenceCache from newSequenceCache, got "
+        + (cache == null ? "null" : cache.getClass().getName()));
+  }
+
+  private static void checkStep(GateSequenceCache c, int s) {
+    if (s < 0 || s >= c.steps) {
+      throw new IndexOutOfBoundsException("step " + s + " outside [0, " + c.steps + ")");
+    }
+  }
+}

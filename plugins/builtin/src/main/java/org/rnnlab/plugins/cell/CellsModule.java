@@ -1,0 +1,18 @@
+package org.rnnlab.plugins.cell;
+
+import com.google.inject.AbstractModule;
+import org.rnnlab.api.kernel.Activation;
+import org.rnnlab.plugins.core.FrameworkModule;
+import org.rnnlab.plugins.core.PluginBinder;
+
+/** Registers the built-in cells: {@code rnn_tanh}, {@code rnn_relu}, {@code lstm}, {@code gru}. */
+public final class CellsModule extends AbstractModule implements FrameworkModule {
+  @Override
+  protected void configure() {
+    PluginBinder.cells(binder())
+        .add("rnn_tanh", new ElmanCell.Factory(Activation.TANH))
+        .add("rnn_relu", new ElmanCell.Factory(Activation.RELU))
+        .add("lstm", new LstmCell.Factory())
+        .add("gru", new GruCell.Factory());
+  }
+}

@@ -1,0 +1,156 @@
+package org.rnnlab.plugins.cell;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rnnlab.api.Parameter;
+import org.rnnlab.api.cell.CellShape;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * The four parameters every PyTorch-style cell with {@code G} gates owns, and the two affine maps
+ * built from them.
+ *
+ * <pre>
+ *   weight_ih [G*H, I]   weight_hh [G*H, H]   bias_ih [G*H]   bias_hh [G*H]
+ * </pre>
+ *
+ * Gate {@code g} occupies rows {@code [g*H, (g+1)*H)} of each weight and bias, so a gate's block
+ * is a contiguous view ({@link #gateRows}). Initialisation is PyTorch's: every entry drawn from
+ * {@code U(-1/sqrt(H), 1/sqrt(H))}. Backward helpers <b>accumulate</b> into the gradients.
+ */
+final class GateParameters {
+  private final int gates;
+  private final int inputSize;
+  private final int hiddenSize;
+  private final Parameter weightIh;
+  private final Parameter weightHh;
+  private final Parameter biasIh;
+  private final Parameter biasHh;
+  private final List<Parameter> all;
+
+  GateParameters(CellShape shape, int gates) {
+    this.gates = gates;
+    this.inputSize = shape.inputSize();
+    this.hiddenSize = shape.hiddenSize();
+    int rows = gates * hiddenSize;
+    this.weightIh = Parameter.of("weight_ih", Tensor.zeros(shape.dtype(), rows, inputSize));
+    this.weightHh = Parameter.of("weight_hh", Tensor.zeros(shape.dtype(), rows, hiddenSize));
+    this.biasIh = Parameter.of("bias_ih", Tensor.zeros(shape.dtype(), rows));
+    this.biasHh = Parameter.of("bias_hh", Tensor.zeros(shape.dtype(), rows));
+    this.all = List.of(weightIh, weightHh, biasIh, biasHh);
+  }
+
+  /** @return weight_ih, weight_hh, bias_ih, bias_hh (PyTorch order) */
+  List<Parameter> list() {
+    return all;
+  }
+
+  Parameter weightIh() {
+    return weightIh;
+  }
+
+  Parameter weightHh() {
+    return weightHh;
+  }
+
+  Parameter biasIh() {
+    return biasIh;
+  }
+
+  Parameter biasHh() {
+    return biasHh;
+  }
+
+  /** Draws every entry from {@code U(-1/sqrt(H), 1/sqrt(H))}, in PyTorch's parameter order. */
+  void resetUniform(SplittableRandom rng) {
+    double bound = 1.0 / Math.sqrt(hiddenSize);
+    for (Parameter p : all) {
+      Tensor v = p.value();
+      for (int i = 0; i < v.size(); i++) {
+        v.set(i, rng.nextDouble(-bound, bound));
+      }
+    }
+  }
+
+  /**
+   * @param t a weight {@code [G*H, K]} or bias {@code [G*H]} (value or gradient)
+   * @param gate gate index in {@code [0, G)}
+   * @param count number of consecutive gates
+   * @return the view of rows {@code [gate*H, (gate+count)*H)}
+   */
+  Tensor gateRows(Tensor t, int gate, int count) {
+    return t.narrow(gate * hiddenSize, (gate + count) * hiddenSize);
+  }
+
+  /** {@code out = x · weight_ih^T + bias_ih} for {@code x [B, I]}, {@code out [B, G*H]}. */
+  void projectInput(KernelOps ops, Tensor x, Tensor out) {
+    ops.gemm(false, true, x.dim(0), gates * hiddenSize, inputSize, 1, x, weightIh.value(), 0, out);
+    ops.addRowVector(biasIh.value(), out);
+  }
+
+  /**
+   * {@code out = beta * out + h · weight_hh^T + bias_hh} for {@code h [B, H]}, {@code out [B, G*H]}.
+   */
+  void projectHidden(KernelOps ops, Tensor h, double beta, Tensor out) {
+    ops.gemm(false, true, h.dim(0), gates * hiddenSize, hiddenSize, 1, h, weightHh.value(), beta, out);
+    ops.addRowVector(biasHh.value(), out);
+  }
+
+  /**
+   * Backward of {@link #projectInput}: accumulates weight_ih and bias_ih gradients and writes
+   * {@code dx = dOut · weight_ih}.
+   */
+  void backInput(KernelOps ops, Tensor dOut, Tensor x, Tensor dx) {
+    int batch = x.dim(0);
+    int rows = gates * hiddenSize;
+    ops.gemm(true, false, rows, inputSize, batch, 1, dOut, x, 1, weightIh.grad());
+    ops.sumRows(dOut, biasIh.grad(), true);
+    ops.gemm(false, false, batch, inputSize, rows, 1, dOut, weightIh.value(), 0, dx);
+  }
+
+  /**
+   * Backward of {@link #projectHidden}: accumulates weight_hh and bias_hh gradients and writes
+   * {@code dh = beta * dh + dOut · weight_hh}.
+   */
+  void backHidden(KernelOps ops, Tensor dOut, Tensor h, double beta, Tensor dh) {
+    int batch = h.dim(0);
+    int rows = gates * hiddenSize;
+    ops.gemm(true, false, rows, hiddenSize, batch, 1, dOut, h, 1, weightHh.grad());
+    ops.sumRows(dOut, biasHh.grad(), true);
+    ops.gemm(false, false, batch, hiddenSize, rows, 1, dOut, weightHh.value(), beta, dh);
+  }
+
+  /**
+   * {@code out = xs · weight_ih^T + bias_ih} for all steps at once: {@code xs [T, B, I]},
+   * {@code out [T, B, G*H]}, one GEMM of {@code T*B} rows.
+   */
+  void projectSequence(KernelOps ops, Tensor xs, Tensor out) {
+    int rows = xs.dim(0) * xs.dim(1);
+    ops.gemm(false, true, rows, gates * hiddenSize, inputSize, 1, xs, weightIh.value(), 0, out);
+    ops.addRowVector(biasIh.value(), out);
+  }
+
+  /** {@code dh = beta * dh + dOut · weight_hh}, without touching parameter gradients. */
+  void backHiddenState(KernelOps ops, Tensor dOut, double beta, Tensor dh) {
+    ops.gemm(false, false, dh.dim(0), hiddenSize, gates * hiddenSize, 1, dOut, weightHh.value(),
+        beta, dh);
+  }
+
+  /**
+   * Backward of a run of steps, one GEMM per product over all {@code R = steps * B} rows:
+   * accumulates {@code weight_ih += dIn^T · xs}, {@code bias_ih += sum dIn},
+   * {@code weight_hh += dHid^T · hPrev}, {@code bias_hh += sum dHid}, and writes
+   * {@code dxs = dIn · weight_ih}. Shapes: {@code dIn, dHid [steps, B, G*H]},
+   * {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
+   */
+  void backSequence(KernelOps ops, Tensor dIn, Tensor dHid, Tensor xs, Tensor hPrev, Tensor dxs) {
+    int rows = xs.dim(0) * xs.dim(1);
+    int width = gates * hiddenSize;
+    ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
+    ops.sumRows(dIn, biasIh.grad(), true);
+    ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
+    ops.sumRows(dHid, biasHh.grad(), true);
+    ops.gemm(false, false, rows, inputSize, width, 1, dIn, weightIh.value(), 0, dxs);
+  }
+}

@@ -1,0 +1,176 @@
+package org.rnnlab.plugins.core.layer;
+
+import org.rnnlab.api.cell.Cell;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * Runs one cell over time in one direction, for any {@link Cell}: through the step contract, or
+ * the cell's {@link org.rnnlab.api.cell.SequenceCell} fast path when it has one ({@link StepDriver}).
+ *
+ * <p>Work is indexed by <i>step</i> {@code s = 0..T-1}, the order in which the cell sees the
+ * sequence; the time index is {@code t = s} forward and {@code t = T-1-s} in reverse. The states
+ * are kept as {@code [T+1, B, H]} tensors in step order (entry 0 is the initial state, entry
+ * {@code s+1} the state after step {@code s}), so every step reads and writes contiguous views.
+ * All buffers and views are built once per {@code (T, B)} by {@link #bind} and reused; the time
+ * loops allocate nothing.
+ */
+final class DirectionRunner {
+  private final Cell cell;
+  private final boolean reverse;
+  private final int stateCount;
+  private final int hidden;
+  private final DType dtype;
+
+  private final StepDriver driver;
+
+  private int steps = -1;
+  private int batch = -1;
+  private Tensor[][] stateViews;
+  private Tensor hPrev;
+  private Tensor[] grad;
+  private Tensor[] gradToCell;
+  private Tensor[] gradPrev;
+  private Tensor injected;
+
+  DirectionRunner(Cell cell, boolean reverse, DType dtype) {
+    this.cell = cell;
+    this.reverse = reverse;
+    this.stateCount = cell.stateCount();
+    this.hidden = cell.shape().hiddenSize();
+    this.dtype = dtype;
+    this.driver = StepDriver.of(cell, reverse, dtype);
+  }
+
+  Cell cell() {
+    return cell;
+  }
+
+  /**
+   * Allocates every buffer for {@code input [T, B, I]} and binds the views of the layer's input
+   * and input-gradient tensors. The stack owns those two and calls this whenever {@code (T, B)}
+   * changes, so buffers live as long as the sizes do.
+   */
+  void bind(Tensor input, Tensor dInput) {
+    steps = input.dim(0);
+    batch = input.dim(1);
+    stateViews = new Tensor[steps + 1][stateCount];
+    for (int k = 0; k < stateCount; k++) {
+      Tensor seq = Tensor.zeros(dtype, steps + 1, batch, hidden);
+      for (int s = 0; s <= steps; s++) {
+        stateViews[s][k] = seq.slice(s);
+      }
+      if (k == 0) {
+        hPrev = seq.narrow(0, steps);
+      }
+    }
+    grad = hiddenSet(batch);
+    gradToCell = hiddenSet(batch);
+    gradPrev = hiddenSet(batch);
+    injected = Tensor.zeros(dtype, batch, hidden);
+    driver.bind(input, dInput);
+  }
+
+  private Tensor[] hiddenSet(int b) {
+    Tensor[] set = new Tensor[stateCount];
+    for (int k = 0; k < stateCount; k++) {
+      set[k] = Tensor.zeros(dtype, b, hidden);
+    }
+    return set;
+  }
+
+  private int time(int step) {
+    return reverse ? steps - 1 - step : step;
+  }
+
+  /**
+   * Runs all steps.
+   *
+   * @param initial per state a {@code [B, H]} tensor, or null for zeros
+   */
+  void forward(KernelOps ops, Tensor[] initial, LengthMask mask) {
+    for (int k = 0; k < stateCount; k++) {
+      if (initial == null) {
+        stateViews[0][k].fill(0);
+      } else {
+        stateViews[0][k].copyFrom(initial[k]);
+      }
+    }
+    driver.beginForward(ops);
+    for (int s = 0; s < steps; s++) {
+      driver.forwardStep(ops, s, stateViews[s], stateViews[s + 1]);
+      mask.keepInactive(time(s), stateViews[s], stateViews[s + 1]);
+    }
+  }
+
+  /** @return state {@code k} after the last step, {@code [B, H]} (a view, overwritten by the next forward) */
+  Tensor finalState(int k) {
+    return stateViews[steps][k];
+  }
+
+  /** Writes this direction's outputs into block {@code d} of {@code out [T, B, D*H]}; zero on padding. */
+  void writeOutputs(Tensor out, int d, LengthMask mask) {
+    int width = out.dim(2);
+    for (int s = 0; s < steps; s++) {
+      int t = time(s);
+      Tensor h = stateViews[s + 1][0];
+      for (int b = 0; b < batch; b++) {
+        int at = (t * batch + b) * width + d * hidden;
+        if (mask.active(t, b)) {
+          Layout.copy(h, b * hidden, out, at, hidden);
+        } else {
+          Layout.zero(out, at, hidden);
+        }
+      }
+    }
+  }
+
+  /**
+   * Back-propagates the steps of one window, in reverse step order, and <b>adds</b> the input
+   * gradients into the bound input-gradient tensor; parameter gradients accumulate in the cell.
+   *
+   * @param dOut output gradients {@code [T, B, D*H]} (zero on padding), block {@code d} is ours
+   * @param d this direction's block index
+   * @param fromStep first step of the window
+   * @param injectFrom first step whose output gradient is added
+   * @param toStep one past the last step of the window
+   * @param dFinal per state {@code [B, H]} gradient of the state after step {@code toStep - 1}, or null
+   * @return per state the gradient w.r.t. the state before {@code fromStep} (a reused buffer)
+   */
+  Tensor[] backward(KernelOps ops, Tensor dOut, int d, int fromStep, int injectFrom, int toStep,
+      Tensor[] dFinal, LengthMask mask) {
+    for (int k = 0; k < stateCount; k++) {
+      if (dFinal == null) {
+        grad[k].fill(0);
+      } else {
+        grad[k].copyFrom(dFinal[k]);
+      }
+    }
+    for (int s = toStep - 1; s >= fromStep; s--) {
+      int t = time(s);
+      if (s >= injectFrom) {
+        int width = dOut.dim(2);
+        for (int b = 0; b < batch; b++) {
+          Layout.copy(dOut, (t * batch + b) * width + d * hidden, injected, b * hidden, hidden);
+        }
+        ops.axpy(1, injected, grad[0]);
+      }
+      Tensor[] toCell = grad;
+      if (mask.any()) {
+        for (int k = 0; k < stateCount; k++) {
+          gradToCell[k].copyFrom(grad[k]);
+        }
+        mask.zeroInactive(t, gradToCell);
+        toCell = gradToCell;
+      }
+      driver.backwardStep(ops, s, stateViews[s], toCell, gradPrev);
+      mask.keepInactive(t, grad, gradPrev);
+      Tensor[] swap = grad;
+      grad = gradPrev;
+      gradPrev = swap;
+    }
+    driver.endBackward(ops, fromStep, toStep, hPrev);
+    return grad;
+  }
+}

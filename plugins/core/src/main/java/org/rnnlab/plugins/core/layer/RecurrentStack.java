@@ -1,0 +1,288 @@
+package org.rnnlab.plugins.core.layer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.rnnlab.api.Parameter;
+import org.rnnlab.api.cell.Cell;
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.cell.CellShape;
+import org.rnnlab.api.config.PluginConfig;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * A multi-layer, optionally bidirectional recurrent layer over any {@link Cell}, with the
+ * semantics of {@code torch.nn.LSTM(batch_first=True)} and packed sequences: stacking, reverse
+ * direction, variable lengths, dropout between layers and truncated BPTT ({@link Truncation}).
+ * Third-party cells get all of it through the step contract alone.
+ *
+ * <p>Shapes: {@code B} batch, {@code T} time, {@code I} input, {@code H} hidden, {@code L} layers,
+ * {@code D} directions, {@code S} = {@link #stateCount()}.
+ * <pre>
+ *   x      [B, T, I]       y           [B, T, D*H]  (forward block, then reverse block)
+ *   states S x [L*D, B, H] (row l*D + d: layer l, direction d; PyTorch's h_0 / c_0 layout)
+ * </pre>
+ *
+ * <p>Parameters are the cells' own, renamed PyTorch-style with {@code _l<k>} and
+ * {@code _reverse} suffixes, in PyTorch's order ({@code weight_ih_l0, weight_hh_l0, bias_ih_l0,
+ * bias_hh_l0, weight_ih_l0_reverse, ..., weight_ih_l1, ...} for the built-in cells).
+ *
+ * <p>Variable lengths: row {@code b} has {@code lengths[b]} valid steps; its output is zero at
+ * {@code t >= lengths[b]}, its final state is its state at the last valid step and its reverse
+ * direction starts at that step (see {@link LengthMask}).
+ *
+ * <p>Buffers and per-step cell caches are allocated once per {@code (T, B)} and reused by later
+ * calls with the same sizes. Usage: {@link #forward}, then optionally {@link #backward} (which
+ * needs the caches of the last forward and may be called again for another loss).
+ *
+ * <p><b>Not thread-safe</b>: one stack serves one thread at a time.
+ */
+public final class RecurrentStack {
+  private final RecurrentSpec spec;
+  private final DType dtype;
+  private final int layers;
+  private final int dirs;
+  private final int hidden;
+  private final int stateCount;
+  private final DirectionRunner[][] runners;
+  private final List<Parameter> parameters;
+  private final InterLayerDropout dropout;
+
+  private int steps = -1;
+  private int batch = -1;
+  private Tensor[] layerIn;
+  private Tensor[] layerOut;
+  private Tensor[] dLayerIn;
+  private Tensor dyTime;
+  private Tensor dxTime;
+  private LengthMask mask;
+
+  /**
+   * @param factory creates the cell of every layer and direction
+   * @param cellConfig the cells' options, of the factory's config type
+   * @param spec sizes, layers, directions, dropout
+   * @param dtype element type of parameters and activations
+   */
+  public RecurrentStack(CellFactory<?> factory, PluginConfig cellConfig, RecurrentSpec spec,
+      DType dtype) {
+    this.spec = spec;
+    this.dtype = dtype;
+    this.layers = spec.numLayers();
+    this.dirs = spec.directions();
+    this.hidden = spec.hiddenSize();
+    this.runners = new DirectionRunner[layers][dirs];
+    this.dropout = new InterLayerDropout(spec.dropout());
+    List<Parameter> params = new ArrayList<>();
+    int count = -1;
+    for (int l = 0; l < layers; l++) {
+      for (int d = 0; d < dirs; d++) {
+        Cell cell = factory.createFrom(cellConfig, new CellShape(spec.layerInputSize(l), hidden, dtype));
+        if (count >= 0 && cell.stateCount() != count) {
+          throw new IllegalStateException(
+              "cell factory " + factory.getClass().getName() + " made cells with "
+                  + count + " and " + cell.stateCount() + " states; a stack needs one count");
+        }
+        count = cell.stateCount();
+        runners[l][d] = new DirectionRunner(cell, d == 1, dtype);
+        String suffix = "_l" + l + (d == 1 ? "_reverse" : "");
+        for (Parameter p : cell.parameters()) {
+          params.add(p.renamed(p.name() + suffix));
+        }
+      }
+    }
+    this.stateCount = count;
+    this.parameters = Collections.unmodifiableList(params);
+  }
+
+  /** What {@link #forward} returns: fresh tensors, owned by the caller. */
+  public record Output(Tensor y, Tensor[] finalStates) {}
+
+  /** What {@link #backward} returns: fresh tensors, owned by the caller. */
+  public record Gradients(Tensor dx, Tensor[] dInitialStates) {}
+
+  /** @return the stack's shape */
+  public RecurrentSpec spec() {
+    return spec;
+  }
+
+  /** @return every parameter, PyTorch names and order; the same objects on every call */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** @return state tensors per cell ({@code S}): 1 for RNN and GRU, 2 for LSTM */
+  public int stateCount() {
+    return stateCount;
+  }
+
+  /**
+   * Re-initialises every cell in parameter order, each from its own {@code rng.split()}.
+   *
+   * @param rng the initialisation stream
+   */
+  public void resetParameters(SplittableRandom rng) {
+    for (DirectionRunner[] layer : runners) {
+      for (DirectionRunner r : layer) {
+        r.cell().resetParameters(rng.split());
+      }
+    }
+  }
+
+  /** Sets every parameter gradient to zero. */
+  public void zeroGrad() {
+    parameters.forEach(Parameter::zeroGrad);
+  }
+
+  /**
+   * Runs the stack over a batch of sequences.
+   *
+   * @param ops kernels
+   * @param x input {@code [B, T, I]}, batch first, finite
+   * @param lengths valid length of each row in {@code [1, T]}, or null for all {@code T}
+   * @param initialStates {@code S} tensors {@code [L*D, B, H]}, or null for zeros
+   * @param dropoutRng stream for training dropout between layers; null means evaluation
+   * @return {@code y [B, T, D*H]} (zero on padding) and {@code S} final states {@code [L*D, B, H]}
+   * @throws IllegalArgumentException naming the offending tensor and its expected shape
+   */
+  public Output forward(KernelOps ops, Tensor x, int[] lengths, Tensor[] initialStates,
+      SplittableRandom dropoutRng) {
+    StackInputs.checkInput(spec, dtype, x);
+    int b = x.dim(0);
+    int t = x.dim(1);
+    StackInputs.checkLengths(lengths, b, t);
+    StackInputs.checkStates("initialStates", initialStates, stateCount, layers * dirs, b, hidden);
+    ensureBuffers(t, b);
+    mask = new LengthMask(lengths, t);
+    Layout.batchToTime(x, layerIn[0]);
+    dropout.begin(dropoutRng);
+    for (int l = 0; l < layers; l++) {
+      if (l > 0) {
+        dropout.forward(ops, l, layerOut[l - 1], layerIn[l]);
+      }
+      for (int d = 0; d < dirs; d++) {
+        runners[l][d].forward(ops, statesOf(initialStates, l * dirs + d), mask);
+        runners[l][d].writeOutputs(layerOut[l], d, mask);
+      }
+    }
+    Tensor y = Tensor.zeros(dtype, b, t, dirs * hidden);
+    Layout.timeToBatch(layerOut[layers - 1], y);
+    Tensor[] finals = new Tensor[stateCount];
+    for (int k = 0; k < stateCount; k++) {
+      finals[k] = Tensor.zeros(dtype, layers * dirs, b, hidden);
+      for (int l = 0; l < layers; l++) {
+        for (int d = 0; d < dirs; d++) {
+          finals[k].slice(l * dirs + d).copyFrom(runners[l][d].finalState(k));
+        }
+      }
+    }
+    return new Output(y, finals);
+  }
+
+  /**
+   * Back-propagates the last {@link #forward} and <b>accumulates</b> parameter gradients.
+   *
+   * @param ops kernels
+   * @param dy gradient of the loss w.r.t. {@code y}, {@code [B, T, D*H]} (padding is ignored)
+   * @param dFinalStates {@code S} tensors {@code [L*D, B, H]}, or null for zeros
+   * @param truncation TBPTT(k1, k2), or null for full BPTT; unidirectional stacks only
+   * @return {@code dx [B, T, I]} (zero on padding) and {@code S} tensors {@code [L*D, B, H]}
+   * @throws IllegalStateException when no forward pass preceded
+   * @throws IllegalArgumentException on bad shapes, or truncation of a bidirectional stack
+   */
+  public Gradients backward(KernelOps ops, Tensor dy, Tensor[] dFinalStates, Truncation truncation) {
+    if (mask == null) {
+      throw new IllegalStateException("backward needs a preceding forward pass of this stack");
+    }
+    if (truncation != null && dirs == 2) {
+      throw new IllegalArgumentException(
+          "truncated BPTT " + truncation + " is defined along one time direction; "
+              + "a bidirectional stack needs truncation = null (full BPTT)");
+    }
+    Tensor.requireShape("dy", dy, batch, steps, dirs * hidden);
+    Tensor.requireFinite("dy", dy);
+    StackInputs.checkStates("dFinalStates", dFinalStates, stateCount, layers * dirs, batch, hidden);
+    Layout.batchToTime(dy, dyTime);
+    mask.zeroPadding(dyTime);
+    dxTime.fill(0);
+    Tensor[] dInitial = new Tensor[stateCount];
+    for (int k = 0; k < stateCount; k++) {
+      dInitial[k] = Tensor.zeros(dtype, layers * dirs, batch, hidden);
+    }
+    List<Truncation.Window> windows =
+        truncation == null ? Truncation.full(steps) : truncation.windows(steps);
+    for (Truncation.Window w : windows) {
+      backwardWindow(ops, w, dFinalStates, dInitial);
+    }
+    Tensor dx = Tensor.zeros(dtype, batch, steps, spec.inputSize());
+    Layout.timeToBatch(dxTime, dx);
+    return new Gradients(dx, dInitial);
+  }
+
+  private void backwardWindow(KernelOps ops, Truncation.Window w, Tensor[] dFinalStates,
+      Tensor[] dInitial) {
+    Tensor dOut = dyTime;
+    int inject = w.inject();
+    for (int l = layers - 1; l >= 0; l--) {
+      dLayerIn[l].narrow(w.start(), w.end()).fill(0);
+      for (int d = 0; d < dirs; d++) {
+        int row = l * dirs + d;
+        Tensor[] dFinal = w.end() == steps ? statesOf(dFinalStates, row) : null;
+        Tensor[] g = runners[l][d].backward(ops, dOut, d, w.start(), inject, w.end(), dFinal, mask);
+        if (w.start() == 0) {
+          for (int k = 0; k < stateCount; k++) {
+            ops.axpy(1, g[k], dInitial[k].slice(row));
+          }
+        }
+      }
+      if (l > 0) {
+        dropout.backward(ops, l, dLayerIn[l]);
+        dOut = dLayerIn[l];
+        // below the top layer every step of the window carries gradient from the layer above
+        inject = w.start();
+      }
+    }
+    ops.axpy(1, dLayerIn[0].narrow(w.start(), w.end()), dxTime.narrow(w.start(), w.end()));
+  }
+
+  private static Tensor[] statesOf(Tensor[] stacked, int row) {
+    if (stacked == null) {
+      return null;
+    }
+    Tensor[] out = new Tensor[stacked.length];
+    for (int k = 0; k < stacked.length; k++) {
+      out[k] = stacked[k].slice(row);
+    }
+    return out;
+  }
+
+  private void ensureBuffers(int t, int b) {
+    if (t == steps && b == batch) {
+      return;
+    }
+    steps = t;
+    batch = b;
+    int width = dirs * hidden;
+    layerIn = new Tensor[layers];
+    layerOut = new Tensor[layers];
+    dLayerIn = new Tensor[layers];
+    for (int l = 0; l < layers; l++) {
+      layerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
+      layerOut[l] = Tensor.zeros(dtype, t, b, width);
+      dLayerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
+      for (int d = 0; d < dirs; d++) {
+        runners[l][d].bind(layerIn[l], dLayerIn[l]);
+      }
+    }
+    dropout.allocate(dtype, layers, t, b, width);
+    dyTime = Tensor.zeros(dtype, t, b, width);
+    dxTime = Tensor.zeros(dtype, t, b, spec.inputSize());
+  }
+
+  @Override
+  public String toString() {
+    return "RecurrentStack(" + runners[0][0].cell() + ", " + spec + ")";
+  }
+}

@@ -1,0 +1,168 @@
+package org.rnnlab.plugins.core.layer;
+
+import org.rnnlab.api.cell.Cell;
+import org.rnnlab.api.cell.SequenceCell;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * How a {@link DirectionRunner} gets a step computed: through the {@link Cell} step contract
+ * ({@link Generic}, any cell) or the {@link SequenceCell} fast path ({@link Sequence}). The
+ * runner owns ordering, states and masking; a driver owns caches and the input gradients.
+ * Steps {@code s} map to time {@code t = s} forward and {@code t = T-1-s} in reverse.
+ */
+interface StepDriver {
+
+  /** @return the driver for {@code cell}: the fast path when the cell offers one */
+  static StepDriver of(Cell cell, boolean reverse, DType dtype) {
+    return cell instanceof SequenceCell sc
+        ? new Sequence(sc, reverse, dtype) : new Generic(cell, reverse, dtype);
+  }
+
+  /** (Re)allocates for the layer's {@code input} and {@code dInput} tensors {@code [T, B, I]}. */
+  void bind(Tensor input, Tensor dInput);
+
+  /** Called before step 0 of every forward pass. */
+  void beginForward(KernelOps ops);
+
+  void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next);
+
+  void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev);
+
+  /**
+   * Called after steps {@code [from, to)} were back-propagated; input gradients of those steps
+   * must be <b>added</b> into {@code dInput} by the time it returns.
+   *
+   * @param hPrev state 0 before each step, {@code [T, B, H]} in step order
+   */
+  void endBackward(KernelOps ops, int from, int to, Tensor hPrev);
+
+  private static Tensor[] slices(Tensor seq) {
+    Tensor[] views = new Tensor[seq.dim(0)];
+    for (int t = 0; t < views.length; t++) {
+      views[t] = seq.slice(t);
+    }
+    return views;
+  }
+
+  /** One {@link Cell#forward} / {@link Cell#backward} per step, one step cache each. */
+  final class Generic implements StepDriver {
+    private final Cell cell;
+    private final boolean reverse;
+    private final DType dtype;
+    private Cell.Cache[] caches;
+    private Tensor[] inputs;
+    private Tensor[] dInputs;
+    private Tensor dxStep;
+
+    Generic(Cell cell, boolean reverse, DType dtype) {
+      this.cell = cell;
+      this.reverse = reverse;
+      this.dtype = dtype;
+    }
+
+    @Override
+    public void bind(Tensor input, Tensor dInput) {
+      int steps = input.dim(0);
+      int batch = input.dim(1);
+      caches = new Cell.Cache[steps];
+      for (int s = 0; s < steps; s++) {
+        caches[s] = cell.newCache(batch);
+      }
+      inputs = slices(input);
+      dInputs = slices(dInput);
+      dxStep = Tensor.zeros(dtype, batch, input.dim(2));
+    }
+
+    private int time(int s) {
+      return reverse ? inputs.length - 1 - s : s;
+    }
+
+    @Override
+    public void beginForward(KernelOps ops) {}
+
+    @Override
+    public void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next) {
+      cell.forward(ops, inputs[time(s)], prev, next, caches[s]);
+    }
+
+    @Override
+    public void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev) {
+      int t = time(s);
+      cell.backward(ops, inputs[t], prev, caches[s], dNext, dxStep, dPrev);
+      ops.axpy(1, dxStep, dInputs[t]);
+    }
+
+    @Override
+    public void endBackward(KernelOps ops, int from, int to, Tensor hPrev) {}
+  }
+
+  /**
+   * The fast path. The cell sees inputs in step order: the layer's input itself going forward, a
+   * time-reversed copy (refreshed every forward pass) going backward in time.
+   */
+  final class Sequence implements StepDriver {
+    private final SequenceCell cell;
+    private final boolean reverse;
+    private final DType dtype;
+    private SequenceCell.SequenceCache cache;
+    private Tensor[] inputs;
+    private Tensor[] dInputs;
+    private Tensor xs;
+    private Tensor[] xsSteps;
+    private Tensor dxs;
+    private Tensor[] dxsSteps;
+
+    Sequence(SequenceCell cell, boolean reverse, DType dtype) {
+      this.cell = cell;
+      this.reverse = reverse;
+      this.dtype = dtype;
+    }
+
+    @Override
+    public void bind(Tensor input, Tensor dInput) {
+      int steps = input.dim(0);
+      int batch = input.dim(1);
+      cache = cell.newSequenceCache(steps, batch);
+      inputs = slices(input);
+      dInputs = slices(dInput);
+      xs = reverse ? Tensor.zeros(dtype, input.shape()) : input;
+      xsSteps = slices(xs);
+      dxs = Tensor.zeros(dtype, input.shape());
+      dxsSteps = slices(dxs);
+    }
+
+    private int time(int s) {
+      return reverse ? inputs.length - 1 - s : s;
+    }
+
+    @Override
+    public void beginForward(KernelOps ops) {
+      if (reverse) {
+        for (int s = 0; s < xsSteps.length; s++) {
+          xsSteps[s].copyFrom(inputs[time(s)]);
+        }
+      }
+      cell.forwardInputs(ops, xs, cache);
+    }
+
+    @Override
+    public void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next) {
+      cell.forwardStep(ops, s, prev, next, cache);
+    }
+
+    @Override
+    public void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev) {
+      cell.backwardStep(ops, s, prev, dNext, dPrev, cache);
+    }
+
+    @Override
+    public void endBackward(KernelOps ops, int from, int to, Tensor hPrev) {
+      cell.backwardWeights(ops, xs, hPrev, from, to, dxs, cache);
+      for (int s = from; s < to; s++) {
+        ops.axpy(1, dxsSteps[s], dInputs[time(s)]);
+      }
+    }
+  }
+}
