@@ -28,33 +28,6 @@ import org.rnnlab.api.tensor.Tensor;
 class CheckpointTest {
   @TempDir Path dir;
 
-  static Checkpoint sample(long step) {
-    SplittableRandom rng = new SplittableRandom(step);
-    Map<String, Tensor> params = new LinkedHashMap<>();
-    params.put("weight_ih_l0", random(rng, DType.FLOAT32, 12, 2));
-    params.put("weight_hh_l0", random(rng, DType.FLOAT32, 12, 3));
-    params.put("bias_ih_l0", random(rng, DType.FLOAT32, 12));
-    // bit patterns that a lossy path would not preserve
-    params.get("bias_ih_l0").floats()[0] = -0.0f;
-    params.get("bias_ih_l0").floats()[1] = Float.MIN_VALUE;
-    params.put("head.weight", random(rng, DType.FLOAT32, 1, 3, 2));
-    Map<String, Tensor> opt = new LinkedHashMap<>();
-    opt.put("exp_avg/weight_ih_l0", random(rng, DType.FLOAT32, 12, 2));
-    opt.put("exp_avg_sq/weight_ih_l0", random(rng, DType.FLOAT64, 12, 2));
-    opt.put("step", Tensor.zeros(DType.FLOAT64));
-    opt.get("step").set(0, step);
-    return new Checkpoint(step, 0, step * 2, params, opt, Map.of("data.train", step * 2, "init", 1L),
-        "model: {hidden_size: 3}\nnote: \"ünïcode\"\n", "{\"seed\": 7}");
-  }
-
-  private static Tensor random(SplittableRandom rng, DType dtype, int... shape) {
-    Tensor t = Tensor.zeros(dtype, shape);
-    for (int i = 0; i < t.size(); i++) {
-      t.set(i, rng.nextDouble(-1, 1));
-    }
-    return t;
-  }
-
   static void assertBitExact(Map<String, Tensor> expected, Map<String, Tensor> actual) {
     assertEquals(expected.keySet(), actual.keySet());
     expected.forEach((k, e) -> {
@@ -69,7 +42,7 @@ class CheckpointTest {
 
   @Test
   void roundTripIsBitExactForEverySection() {
-    Checkpoint c = sample(40);
+    Checkpoint c = CheckpointFixtures.sample(40);
     Path f = dir.resolve("c.h5");
     CheckpointWriter.write(f, c);
     Checkpoint back = CheckpointReader.read(f);
@@ -84,7 +57,7 @@ class CheckpointTest {
 
   @Test
   void writingLeavesNoTemporaryFile() throws IOException {
-    CheckpointWriter.write(dir.resolve("c.h5"), sample(1));
+    CheckpointWriter.write(dir.resolve("c.h5"), CheckpointFixtures.sample(1));
     try (Stream<Path> s = Files.list(dir)) {
       assertEquals(List.of("c.h5"), s.map(p -> p.getFileName().toString()).toList());
     }
@@ -94,7 +67,7 @@ class CheckpointTest {
   void storeKeepsOnlyTheNewestK() {
     CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"), 2);
     for (long step = 10; step <= 50; step += 10) {
-      store.save(sample(step));
+      store.save(CheckpointFixtures.sample(step));
     }
     assertEquals(List.of("ckpt-0000000040.h5", "ckpt-0000000050.h5"),
         store.list().stream().map(p -> p.getFileName().toString()).toList());
@@ -103,8 +76,8 @@ class CheckpointTest {
   @Test
   void truncatedNewestFallsBackToThePreviousValidOne() throws IOException {
     CheckpointStore store = new CheckpointStore(dir, 3);
-    store.save(sample(10));
-    Path newest = store.save(sample(20));
+    store.save(CheckpointFixtures.sample(10));
+    Path newest = store.save(CheckpointFixtures.sample(20));
     try (RandomAccessFile raf = new RandomAccessFile(newest.toFile(), "rw")) {
       raf.setLength(raf.length() / 2);
     }
@@ -119,7 +92,7 @@ class CheckpointTest {
   @Test
   void flippedDataByteIsDetectedByTheChecksum() throws IOException {
     Path f = dir.resolve(CheckpointStore.fileName(5));
-    Checkpoint c = sample(5);
+    Checkpoint c = CheckpointFixtures.sample(5);
     CheckpointWriter.write(f, c);
     byte[] bytes = Files.readAllBytes(f);
     // find the float32 bits of a parameter value and change one mantissa bit
@@ -170,7 +143,7 @@ class CheckpointTest {
   void directoryThatCannotBeCreatedGivesAClearErrorAndNoFile() throws IOException {
     Path blocker = Files.createFile(dir.resolve("blocker"));
     CheckpointStore store = new CheckpointStore(blocker.resolve("checkpoints"), 1);
-    CheckpointException e = assertThrows(CheckpointException.class, () -> store.save(sample(1)));
+    CheckpointException e = assertThrows(CheckpointException.class, () -> store.save(CheckpointFixtures.sample(1)));
     assertTrue(e.getMessage().startsWith("cannot create checkpoint directory " + blocker.resolve("checkpoints")),
         e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
@@ -183,7 +156,7 @@ class CheckpointTest {
     try {
       assumeTrue(!Files.isWritable(ro), "running as root: permissions do not stop writes, skipping");
       CheckpointException e = assertThrows(CheckpointException.class,
-          () -> CheckpointWriter.write(ro.resolve("c.h5"), sample(1)));
+          () -> CheckpointWriter.write(ro.resolve("c.h5"), CheckpointFixtures.sample(1)));
       assertTrue(e.getMessage().startsWith("cannot write checkpoint " + ro.resolve("c.h5") + ": "), e.getMessage());
       try (Stream<Path> s = Files.list(ro)) {
         assertEquals(0, s.count());

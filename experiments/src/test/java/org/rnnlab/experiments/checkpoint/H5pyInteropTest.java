@@ -28,7 +28,7 @@ class H5pyInteropTest {
   @Test
   void h5pyReadsParametersOptimizerStateRngAndAttributes() throws Exception {
     assumeTrue(hasH5py(), "/usr/bin/python3 has no h5py; skipping the h5py interop check");
-    Checkpoint c = CheckpointTest.sample(30);
+    Checkpoint c = CheckpointFixtures.sample(30);
     Path f = dir.resolve("c.h5");
     CheckpointWriter.write(f, c);
     String script = String.join("\n",
