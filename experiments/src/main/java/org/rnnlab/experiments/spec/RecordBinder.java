@@ -73,6 +73,12 @@ final class RecordBinder {
    * @return the record and its resolved tree, or a null value when an error was recorded
    */
   Bound bindRecord(Class<?> type, JsonNode node, String path, ObjectNode defaults, String owner) {
+    return bindRecord(type, node, path, defaults, owner, List.of());
+  }
+
+  /** As above; {@code siblings} are keys handled by the caller, listed as known in messages. */
+  private Bound bindRecord(Class<?> type, JsonNode node, String path, ObjectNode defaults, String owner,
+      List<String> siblings) {
     if (!node.isObject()) {
       return fail(path, "'" + path + "' must be a mapping of keys, got " + show(node));
     }
@@ -82,10 +88,12 @@ final class RecordBinder {
       byKey.put(Names.snake(c.getName()), c);
     }
     int before = errors.size();
+    List<String> known = new ArrayList<>(byKey.keySet());
+    known.addAll(siblings);
     node.fieldNames().forEachRemaining(key -> {
       if (!byKey.containsKey(key)) {
         String what = path.isEmpty() ? "unknown section '" + key + "'" : "unknown key '" + key + "' in " + owner;
-        error(LocationIndex.child(path, key), what + Names.knownAndSuggestion(key, byKey.keySet()));
+        error(LocationIndex.child(path, key), what + Names.knownAndSuggestion(key, known));
       }
     });
     Object[] args = new Object[components.length];
@@ -144,7 +152,9 @@ final class RecordBinder {
     configNode.remove("type");
     reserved.forEach(c -> configNode.remove(Names.snake(c.getName())));
     int before = errors.size();
-    Bound config = bindConfig(factory, configNode, path, family + " '" + type + "'");
+    List<String> siblings = new ArrayList<>(List.of("type"));
+    reserved.forEach(c -> siblings.add(Names.snake(c.getName())));
+    Bound config = bindConfig(factory, configNode, path, family + " '" + type + "'", siblings);
     ObjectNode resolved = NODES.objectNode();
     resolved.put("type", type);
     if (config.resolved() != null) {
@@ -173,7 +183,8 @@ final class RecordBinder {
     return construct(sectionType, args, path, family + " '" + type + "'", resolved);
   }
 
-  private Bound bindConfig(PluginFactory<?> factory, ObjectNode configNode, String path, String owner) {
+  private Bound bindConfig(PluginFactory<?> factory, ObjectNode configNode, String path, String owner,
+      List<String> siblings) {
     Class<?> configType = factory.configType();
     if (!configType.isRecord()) {
       // a hand-written config class cannot be bound key by key; it is used as its defaults
@@ -183,7 +194,7 @@ final class RecordBinder {
       String first = configNode.fieldNames().next();
       return fail(LocationIndex.child(path, first), owner + " takes no configuration keys, got '" + first + "'");
     }
-    return bindRecord(configType, configNode, path, defaultsTree(factory.defaults()), owner);
+    return bindRecord(configType, configNode, path, defaultsTree(factory.defaults()), owner, siblings);
   }
 
   private Bound bindComponent(RecordComponent c, JsonNode given, String path, ObjectNode defaults) {
@@ -211,7 +222,9 @@ final class RecordBinder {
       return bindPluginSection(c.getType(), plugin.value(), node, path);
     }
     if (c.getType().isRecord()) {
-      return bindRecord(c.getType(), node, path, null, path);
+      // a record nested in a plugin config takes its defaults from the plugin's defaults
+      ObjectNode nested = defaults != null && defaults.get(key) instanceof ObjectNode o ? o : null;
+      return bindRecord(c.getType(), node, path, nested, path);
     }
     Class<?> element = listElement(c.getGenericType());
     if (element != null && element.isRecord()) {

@@ -123,6 +123,18 @@ class RunCommandTest {
   }
 
   @Test
+  void trainerFailureIsOneLineAndRecordedInProvenance() throws Exception {
+    TrainingJob failing = ctx -> {
+      throw new org.rnnlab.experiments.UserError("loss is NaN at step 3 (training.on_nonfinite: stop)");
+    };
+    CliRunner.Result r = CliRunner.run(() -> failing, "run", spec(TestCatalog.VALID).toString(), "--out", out().toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().endsWith("rnnlab: loss is NaN at step 3 (training.on_nonfinite: stop)\n"), r.err());
+    JsonNode prov = SpecMapper.json().readTree(out().resolve("my-spec-20260102-030405-s42/provenance.json").toFile());
+    assertEquals("failed: loss is NaN at step 3 (training.on_nonfinite: stop)", prov.get("outcome").asText());
+  }
+
+  @Test
   void resumeRejectsOverrides() throws Exception {
     CliRunner.Result r = CliRunner.run("run", "--resume", dir.toString(), "seed=3");
     assertEquals(2, r.code());

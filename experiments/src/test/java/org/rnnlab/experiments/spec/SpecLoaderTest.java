@@ -32,7 +32,8 @@ class SpecLoaderTest {
     assertEquals(1, s.model().layers());
     assertNull(s.model().inputSize());
     assertEquals("linear", s.model().head().type());
-    assertEquals(new TestPluginsModule.TestCellConfig(1.0, false), s.model().cell().config());
+    assertEquals(new TestPluginsModule.TestCellConfig(1.0, false, new TestPluginsModule.TestInit("uniform", 1.0)),
+        s.model().cell().config());
     assertEquals(new TestPluginsModule.TestSgdConfig(0.1, 0.0), s.optimizer().config());
     assertEquals("constant", s.optimizer().schedule().type());
     assertEquals(new AddingTask.Config(20), s.task().config());
@@ -65,7 +66,10 @@ class SpecLoaderTest {
     String yaml = TestCatalog.VALID.replace("lr: 0.1", "lrr: 0.1");
     SpecError e = onlyError(yaml);
     assertEquals(new Location("spec.yaml", 6, 29), e.location());
-    assertEquals("unknown key 'lrr' in optimizer 'test_sgd'; known: lr, momentum; did you mean 'lr'?", e.message());
+    assertEquals("unknown key 'lrr' in optimizer 'test_sgd'; known: lr, momentum, type, schedule; did you mean 'lr'?",
+        e.message());
+    SpecError reserved = onlyError(TestCatalog.VALID.replace("lr: 0.1", "lr: 0.1, shedule: {type: step}"));
+    assertTrue(reserved.message().endsWith("did you mean 'schedule'?"), reserved.message());
   }
 
   @Test
@@ -197,6 +201,13 @@ class SpecLoaderTest {
   void syntheticTasksRejectEpochs() {
     SpecError e = onlyError(TestCatalog.VALID.replace("steps: 100", "epochs: 2"));
     assertTrue(e.message().startsWith("training.epochs needs a finite data set"), e.message());
+  }
+
+  @Test
+  void nestedRecordInAPluginConfigKeepsTheDefaultsOfKeysNotGiven() {
+    ExperimentSpec s = load(TestCatalog.VALID.replace("{type: test_cell}", "{type: test_cell, init: {gain: 2.0}}")).spec();
+    assertEquals(new TestPluginsModule.TestInit("uniform", 2.0),
+        ((TestPluginsModule.TestCellConfig) s.model().cell().config()).init());
   }
 
   @Test

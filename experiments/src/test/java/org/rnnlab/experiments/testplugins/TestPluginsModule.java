@@ -35,10 +35,18 @@ public final class TestPluginsModule extends AbstractModule implements Framework
   /**
    * @param forgetBias a double with a default
    * @param peephole a boolean with a default
+   * @param init a nested record with defaults
    */
   public record TestCellConfig(
       @Doc("Initial forget-gate bias.") double forgetBias,
-      @Doc("Use peephole connections.") boolean peephole) implements PluginConfig {}
+      @Doc("Use peephole connections.") boolean peephole,
+      @Doc("Weight initialisation.") TestInit init) implements PluginConfig {}
+
+  /**
+   * @param scheme initialisation scheme name
+   * @param gain scale factor
+   */
+  public record TestInit(@Doc("Scheme name.") String scheme, @Doc("Scale factor.") double gain) {}
 
   /**
    * @param lr learning rate
@@ -64,7 +72,7 @@ public final class TestPluginsModule extends AbstractModule implements Framework
 
   static final class CellDouble implements CellFactory<TestCellConfig> {
     @Override public Class<TestCellConfig> configType() { return TestCellConfig.class; }
-    @Override public TestCellConfig defaults() { return new TestCellConfig(1.0, false); }
+    @Override public TestCellConfig defaults() { return new TestCellConfig(1.0, false, new TestInit("uniform", 1.0)); }
     @Override public String description() { return "Test double of a cell."; }
     @Override public Cell create(TestCellConfig config, CellShape shape) { throw notTrainable(); }
   }
