@@ -130,6 +130,16 @@ class CheckpointTest {
   }
 
   @Test
+  void missingGroupIsNamed() {
+    Path f = dir.resolve("partial.h5");
+    try (WritableHdfFile h = HdfFile.write(f)) {
+      h.putAttribute("format_version", 1L);
+    }
+    CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointReader.read(f));
+    assertTrue(e.getMessage().endsWith("is not a complete rnnlab checkpoint: missing group /params"), e.getMessage());
+  }
+
+  @Test
   void hdf5FileWithoutOurAttributesIsNotACheckpoint() {
     Path f = dir.resolve("other.h5");
     try (WritableHdfFile h = HdfFile.write(f)) {
