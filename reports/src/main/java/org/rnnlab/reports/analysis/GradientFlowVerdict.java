@@ -1,5 +1,6 @@
 package org.rnnlab.reports.analysis;
 
+import java.util.Locale;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.rnnlab.reports.diag.Diagnostics.HiddenGradientSeries;
 
@@ -159,18 +160,18 @@ public record GradientFlowVerdict(String layer, Verdict verdict, String reason, 
     String reason;
     if (max > HUGE_NORM) {
       verdict = Verdict.EXPLODING;
-      reason = String.format("||dL/dh_t|| reaches %.3g (> %.0e)", max, HUGE_NORM);
+      reason = String.format(Locale.ROOT, "||dL/dh_t|| reaches %.3g (> %.0e)", max, HUGE_NORM);
     } else if (Math.max(logRatio, fitted) >= EXPLODING_DECADES) {
       verdict = Verdict.EXPLODING;
-      reason = String.format("gradient grows %.3g decades back through %d steps",
+      reason = String.format(Locale.ROOT, "gradient grows %.3g decades back through %d steps",
           Math.max(logRatio, fitted), span - 1);
     } else if (Math.min(logRatio, fitted) <= VANISHING_DECADES) {
       verdict = Verdict.VANISHING;
-      reason = String.format("gradient shrinks %.3g decades back through %d steps; reaches %d",
-          -Math.min(logRatio, fitted), span - 1, horizon);
+      reason = String.format(Locale.ROOT, "gradient shrinks %.3g decades back through %d steps; "
+          + "horizon %d steps", -Math.min(logRatio, fitted), span - 1, horizon);
     } else {
       verdict = Verdict.HEALTHY;
-      reason = String.format("earliest step keeps %.3g of the last step's gradient", ratio);
+      reason = String.format(Locale.ROOT, "earliest step keeps %.3g of the last step's gradient", ratio);
     }
     return new GradientFlowVerdict(layer, verdict, reason, slope, Math.pow(10, slope), fitted,
         ratio, r2, span, stepsAveraged, horizon);
