@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -156,6 +157,11 @@ final class Charts {
       LogAxis log = new LogAxis(yLabel);
       log.setSmallestValue(1e-300);
       log.setNumberFormatOverride(new ShortNumberFormat());
+      // LogAxis picks fractional-decade ticks (0.631, 0.398); whole decades read better once
+      // there are at least two of them
+      if (decades(lines) >= 2) {
+        log.setTickUnit(new NumberTickUnit(1), false, true);
+      }
       y = log;
     } else {
       NumberAxis lin = new NumberAxis(yLabel);
@@ -203,6 +209,21 @@ final class Charts {
     return s;
   }
 
+  /** Number of decades between the smallest and largest positive finite value. */
+  private static double decades(List<Line> lines) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (Line l : lines) {
+      for (double v : l.y()) {
+        if (v > 0 && Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    return hi > 0 ? Math.log10(hi / lo) : 0;
+  }
+
   /**
    * @param lines candidate lines
    * @return true when at least one line has a point to draw
@@ -224,7 +245,7 @@ final class Charts {
    * @return its heat map
    */
   static JFreeChart heatMap(String title, HiddenGradientSeries s) {
-    return HeatMap.chart(title, s);
+    return HeatMap.chart(title, s, null);
   }
 
   private static double[] toDouble(long[] v) {

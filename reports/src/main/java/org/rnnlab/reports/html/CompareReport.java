@@ -75,6 +75,14 @@ public final class CompareReport {
         .append(verdictTable(runs))
         .append("<div class=\"cols\" style=\"grid-template-columns:repeat(").append(runs.size())
         .append(", minmax(0, 1fr))\">\n");
+    // one colour scale for all heat maps, or side-by-side colours would not be comparable
+    List<Diagnostics.HiddenGradientSeries> allSeries = new ArrayList<>();
+    for (RunData r : runs) {
+      if (r.diagnostics() != null) {
+        allSeries.addAll(r.diagnostics().hiddenGradients().values());
+      }
+    }
+    double[] range = HeatMap.sharedRange(allSeries);
     for (int i = 0; i < runs.size(); i++) {
       RunData r = runs.get(i);
       b.append("<div><h3>").append(esc(r.name())).append("</h3>\n");
@@ -83,7 +91,7 @@ public final class CompareReport {
       } else {
         for (var e : r.diagnostics().hiddenGradients().entrySet()) {
           String t = r.name() + ": log10 ||dL/dh_t||, " + e.getKey();
-          b.append(Html.figure(SvgChart.render(Charts.heatMap(t, e.getValue()),
+          b.append(Html.figure(SvgChart.render(HeatMap.chart(t, e.getValue(), range),
               "run" + i + "-heatmap-" + ReportGenerator.slug(e.getKey()), "",
               ReportGenerator.WIDTH, ReportGenerator.HEAT_HEIGHT, pngDir)));
         }

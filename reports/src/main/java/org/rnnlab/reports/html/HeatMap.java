@@ -35,9 +35,11 @@ final class HeatMap {
   /**
    * @param title chart title
    * @param s the layer's series
+   * @param range {@code [lo, hi]} of the colour scale in log10 units, shared by heat maps that
+   *     are compared side by side; null to fit this series alone
    * @return the chart
    */
-  static JFreeChart chart(String title, HiddenGradientSeries s) {
+  static JFreeChart chart(String title, HiddenGradientSeries s, double[] range) {
     int rows = s.steps().length;
     int width = s.maxLength();
     int rowStride = (rows + MAX_ROWS - 1) / MAX_ROWS;
@@ -74,6 +76,10 @@ final class HeatMap {
           hi = Math.max(hi, zs[i]);
         }
       }
+    }
+    if (range != null) {
+      lo = range[0];
+      hi = range[1];
     }
     if (!(lo < hi)) {
       lo = Double.isFinite(lo) ? lo - 1 : -1;
@@ -112,6 +118,27 @@ final class HeatMap {
     chart.addSubtitle(legend);
     ChartStyle.apply(chart);
     return chart;
+  }
+
+  /**
+   * @param all series to be drawn with one colour scale
+   * @return {@code [lo, hi]}: the finite extremes of {@code log10 ||dL/dh_t||} over all of them
+   */
+  static double[] sharedRange(Iterable<HiddenGradientSeries> all) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (HiddenGradientSeries s : all) {
+      for (double[] row : s.norms()) {
+        for (double v : row) {
+          double l = Math.log10(v);
+          if (Double.isFinite(l)) {
+            lo = Math.min(lo, l);
+            hi = Math.max(hi, l);
+          }
+        }
+      }
+    }
+    return new double[] {lo, hi};
   }
 
   private static double stepSpacing(long[] steps) {
