@@ -16,7 +16,9 @@ import org.rnnlab.api.tensor.Tensor;
  *   <li><b>Trainer, on evaluation</b>: {@link #scalar} for {@code eval/loss} and
  *       {@code eval/<metric>}, with the step of the model that was evaluated.
  *   <li><b>Trainer, on steps {@link #wants} accepts</b>: {@link #parameter} once per parameter
- *       after the optimizer update, and {@link #recurrentWeight} once per recurrent weight.
+ *       after the optimizer update.
+ *   <li><b>Trainer, on steps {@link #wantsSpectrum} accepts</b>: {@link #recurrentWeight} once
+ *       per recurrent weight (after the update; {@code O(H^3)}, hence its own cadence).
  *   <li><b>Recurrent layer, on steps {@link #wants} accepts</b>: {@link #hiddenGradientNorms}
  *       once per layer and direction after its backward pass, and {@link #gateSaturation} once
  *       per layer and direction after its forward pass (cells implementing {@link GateProbe}).
@@ -73,6 +75,15 @@ public interface DiagnosticsSink {
    *     usually {@link DiagnosticsCadence#wants}
    */
   boolean wants(long step);
+
+  /**
+   * @param step a training step
+   * @return true when {@link #recurrentWeight} should be called for {@code step}; by default the
+   *     same steps as {@link #wants}
+   */
+  default boolean wantsSpectrum(long step) {
+    return wants(step);
+  }
 
   /**
    * Records one value of a scalar series.

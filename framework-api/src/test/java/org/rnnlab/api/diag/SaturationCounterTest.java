@@ -61,11 +61,16 @@ class SaturationCounterTest {
     assertFalse(every.wants(49));
     assertTrue(every.wants(100));
     assertThrows(IllegalArgumentException.class, () -> new DiagnosticsCadence(0));
+    DiagnosticsCadence sparse = new DiagnosticsCadence(10, 100);
+    assertTrue(sparse.wants(30));
+    assertFalse(sparse.wantsSpectrum(30));
+    assertTrue(sparse.wantsSpectrum(200));
   }
 
   @Test
   void noneSinkWantsNothing() {
     assertFalse(DiagnosticsSink.NONE.wants(0));
+    assertFalse(DiagnosticsSink.NONE.wantsSpectrum(0));
     DiagnosticsSink.NONE.scalar(0, "train/loss", 1);
     DiagnosticsSink.NONE.flush();
   }

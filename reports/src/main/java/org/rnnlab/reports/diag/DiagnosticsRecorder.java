@@ -29,9 +29,9 @@ import org.rnnlab.reports.diag.Diagnostics.SpectralSeries;
  * {@link #flush()} through {@link DiagnosticsStore}.
  *
  * <p>Cost per call: one uncontended lock, one hash lookup and an amortised array store; the
- * {@link #hiddenGradientNorms} row is copied once; {@link #recurrentWeight} runs an SVD and an
- * eigen decomposition per block ({@code O(H^3)}), which is why callers only make it on steps the
- * cadence wants.
+ * {@link #hiddenGradientNorms} row is copied once; {@link #recurrentWeight} runs two eigen
+ * decompositions per block ({@code O(H^3)}, outside the lock), which is why callers only make it
+ * on steps {@link #wantsSpectrum} accepts.
  *
  * <p><b>Thread-safe:</b> all calls synchronise on the recorder; {@link #snapshot()} copies under
  * the lock and {@link #flush()} writes outside it.
@@ -73,6 +73,11 @@ public final class DiagnosticsRecorder implements DiagnosticsSink {
   @Override
   public boolean wants(long step) {
     return cadence.wants(step);
+  }
+
+  @Override
+  public boolean wantsSpectrum(long step) {
+    return cadence.wantsSpectrum(step);
   }
 
   @Override
