@@ -19,7 +19,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.rnnlab.reports.analysis.MemoryHorizon;
 import org.rnnlab.reports.diag.Diagnostics;
-import org.rnnlab.reports.diag.Diagnostics.HiddenGradientSeries;
 import org.rnnlab.reports.diag.Diagnostics.ScalarSeries;
 import org.rnnlab.reports.diag.Diagnostics.SpectralSeries;
 
@@ -166,6 +165,10 @@ final class Charts {
     } else {
       NumberAxis lin = new NumberAxis(yLabel);
       lin.setAutoRangeIncludesZero(scale == Scale.LINEAR_FROM_ZERO);
+      if (!Double.isNaN(marker)) {
+        // auto-ranging ignores markers; the reference line must stay in view to be useful
+        includeInRange(lin, lines, marker);
+      }
       y = lin;
     }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -209,6 +212,21 @@ final class Charts {
     return s;
   }
 
+  private static void includeInRange(NumberAxis axis, List<Line> lines, double value) {
+    double lo = value;
+    double hi = value;
+    for (Line l : lines) {
+      for (double v : l.y()) {
+        if (Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    double pad = lo == hi ? 0.5 : 0.05 * (hi - lo);
+    axis.setRange(lo - pad, hi + pad);
+  }
+
   /** Number of decades between the smallest and largest positive finite value. */
   private static double decades(List<Line> lines) {
     double lo = Double.POSITIVE_INFINITY;
@@ -237,15 +255,6 @@ final class Charts {
       }
     }
     return false;
-  }
-
-  /**
-   * @param title chart title
-   * @param s a layer's {@code ||dL/dh_t||} rows
-   * @return its heat map
-   */
-  static JFreeChart heatMap(String title, HiddenGradientSeries s) {
-    return HeatMap.chart(title, s, null);
   }
 
   private static double[] toDouble(long[] v) {

@@ -60,7 +60,7 @@ public final class ReportGenerator {
       b.append("<div class=\"grid\">\n");
       for (var e : d.hiddenGradients().entrySet()) {
         String title = "log10 ||dL/dh_t||, " + e.getKey();
-        b.append(Html.figure(SvgChart.render(Charts.heatMap(title, e.getValue()),
+        b.append(Html.figure(SvgChart.render(HeatMap.chart(title, e.getValue(), null),
             "heatmap-" + slug(e.getKey()), HEAT_CAPTION, WIDTH, HEAT_HEIGHT, pngDir)));
       }
       b.append("</div>\n");

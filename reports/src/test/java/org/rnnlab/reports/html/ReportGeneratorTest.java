@@ -80,7 +80,8 @@ class ReportGeneratorTest {
     while (ids.find()) {
       assertTrue(seen.add(ids.group(1)), "duplicate id " + ids.group(1));
     }
-    assertTrue(seen.size() > 6);
+    assertTrue(seen.contains("heatmap-l0-reverse"), "reverse-direction heat map");
+    assertTrue(seen.size() > 7);
     assertTrue(html.contains("<span class=\"badge healthy\">HEALTHY</span>"));
   }
 
@@ -111,8 +112,9 @@ class ReportGeneratorTest {
     assertTrue(html.contains("Comparison: rnn_tanh vs lstm"));
     assertTrue(html.contains("badge vanishing") && html.contains("badge healthy"));
     assertTrue(html.contains("grid-template-columns:repeat(2, minmax(0, 1fr))"));
-    // two heat maps plus overlaid loss, horizon and spectral radius
-    assertEquals(5, count(html, "<svg"));
+    // heat maps (rnn: l0; bidirectional lstm: l0, l0_reverse) plus overlaid loss, horizon and
+    // spectral radius
+    assertEquals(6, count(html, "<svg"));
     assertTrue(html.contains("rnn_tanh: train/loss") && html.contains("lstm: train/loss"),
         "overlaid loss legend");
     assertTrue(Files.exists(dir.resolve("compare").resolve("run1-heatmap-l0.png")));

@@ -13,7 +13,8 @@ import org.rnnlab.reports.diag.DiagnosticsRecorder;
 /**
  * Test-only: feeds a {@link DiagnosticsRecorder} through the public sink API with the kind of
  * data a short training run produces, where the gradient back through time decays by
- * {@code decayPerStep} per step (0.6 looks like a tanh RNN, 0.97 like an LSTM).
+ * {@code decayPerStep} per step (0.6 looks like a tanh RNN, 0.97 like an LSTM). The {@code lstm}
+ * run is bidirectional ({@code l0} and {@code l0_reverse}).
  */
 public final class SyntheticRuns {
   private SyntheticRuns() {}
@@ -65,6 +66,13 @@ public final class SyntheticRuns {
         norms[t] = 0.8 * Math.pow(decayPerStep, k) * Math.exp(0.1 * rng.nextGaussian());
       }
       recorder.hiddenGradientNorms(step, "l0", false, norms, seqLen);
+      if (lstm) {
+        // the LSTM sample is bidirectional: the reverse direction's last step is t = 0
+        for (int t = 0; t < seqLen; t++) {
+          norms[t] = 0.6 * Math.pow(decayPerStep, t) * Math.exp(0.1 * rng.nextGaussian());
+        }
+        recorder.hiddenGradientNorms(step, "l0_reverse", true, norms, seqLen);
+      }
       counter.reset();
       double[] gateOut = new double[64];
       for (int g = 0; g < gates.size(); g++) {
