@@ -124,7 +124,7 @@ public interface DiagnosticsSink {
    * @param reverse true when this direction runs from {@code t = T-1} down to {@code 0}, so its
    *     "last step" is {@code t = 0}
    * @param norms {@code ||dL/dh_t||} indexed by time step {@code t} (not processing order)
-   * @param length number of valid entries {@code T}; {@code norms.length >= length}
+   * @param length number of valid entries {@code T >= 1}; {@code norms.length >= length}
    */
   void hiddenGradientNorms(long step, String layer, boolean reverse, double[] norms, int length);
 

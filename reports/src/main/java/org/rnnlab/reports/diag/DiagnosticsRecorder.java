@@ -108,9 +108,9 @@ public final class DiagnosticsRecorder implements DiagnosticsSink {
   @Override
   public synchronized void hiddenGradientNorms(long step, String layer, boolean reverse,
       double[] norms, int length) {
-    if (length < 0 || length > norms.length) {
+    if (length < 1 || length > norms.length) {
       throw new IllegalArgumentException("hiddenGradientNorms " + layer + ": length " + length
-          + " outside [0, " + norms.length + "] (norms.length)");
+          + " outside [1, " + norms.length + "] (norms.length)");
     }
     HiddenBuilder b = hidden.get(requireName(layer));
     if (b == null) {

@@ -58,9 +58,11 @@ public final class ReportGenerator {
         .append(RunSections.verdictTable(run));
     if (d != null) {
       b.append("<div class=\"grid\">\n");
+      // layers and directions share one colour scale so their heat maps can be compared
+      double[] range = HeatMap.sharedRange(d.hiddenGradients().values());
       for (var e : d.hiddenGradients().entrySet()) {
         String title = "log10 ||dL/dh_t||, " + e.getKey();
-        b.append(Html.figure(SvgChart.render(HeatMap.chart(title, e.getValue(), null),
+        b.append(Html.figure(SvgChart.render(HeatMap.chart(title, e.getValue(), range),
             "heatmap-" + slug(e.getKey()), HEAT_CAPTION, WIDTH, HEAT_HEIGHT, pngDir)));
       }
       b.append("</div>\n");

@@ -40,7 +40,7 @@ class DiagnosticsRecorderTest {
     DiagnosticsRecorder r = new DiagnosticsRecorder(new DiagnosticsCadence(1));
     IllegalArgumentException len = assertThrows(IllegalArgumentException.class,
         () -> r.hiddenGradientNorms(0, "l1", false, new double[2], 3));
-    assertEquals("hiddenGradientNorms l1: length 3 outside [0, 2] (norms.length)", len.getMessage());
+    assertEquals("hiddenGradientNorms l1: length 3 outside [1, 2] (norms.length)", len.getMessage());
     r.hiddenGradientNorms(0, "l1", false, new double[2], 2);
     assertThrows(IllegalArgumentException.class,
         () -> r.hiddenGradientNorms(1, "l1", true, new double[2], 2));
