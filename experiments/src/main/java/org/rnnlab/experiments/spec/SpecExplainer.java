@@ -2,7 +2,6 @@ package org.rnnlab.experiments.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import org.rnnlab.api.config.Doc;
@@ -57,7 +56,7 @@ public final class SpecExplainer {
     if (!sb.isEmpty()) {
       return sb.toString();
     }
-    List<String> known = new ArrayList<>();
+    java.util.Set<String> known = new java.util.LinkedHashSet<>();
     for (RecordComponent c : ExperimentSpec.class.getRecordComponents()) {
       known.add(Names.snake(c.getName()));
     }

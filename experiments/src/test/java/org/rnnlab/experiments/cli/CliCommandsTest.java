@@ -34,7 +34,8 @@ class CliCommandsTest {
     assertTrue(r.out().contains("model.hidden_size"), r.out());
     assertTrue(r.out().contains("Hidden units H per layer and direction."), r.out());
     // the ServiceLoader-registered test plugin, with its config key, default and @Doc text
-    String line = r.out().lines().filter(l -> l.trim().startsWith("forget_bias")).findFirst().orElseThrow();
+    String block = r.out().substring(r.out().indexOf("cell 'test_cell'"));
+    String line = block.lines().filter(l -> l.trim().startsWith("forget_bias")).findFirst().orElseThrow();
     assertTrue(line.contains("number") && line.contains("default 1.0") && line.contains("Initial forget-gate bias."), line);
     assertTrue(r.out().contains("task 'copy_memory'"), r.out());
     assertTrue(r.out().contains("schedule 'cosine'"), r.out());
