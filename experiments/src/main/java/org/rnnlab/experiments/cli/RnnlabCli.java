@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "rnnlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Recurrent neural network experiments on the JVM.",
-    subcommands = {SpecCommand.class, InspectCommand.class, RunCommand.class})
+    subcommands = {SpecCommand.class, InspectCommand.class, RunCommand.class, ParityCommand.class})
 public final class RnnlabCli implements Callable<Integer> {
   @Mixin DebugOption debugOption;
 
