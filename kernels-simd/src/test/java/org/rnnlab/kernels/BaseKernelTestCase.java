@@ -68,7 +68,10 @@ public abstract class BaseKernelTestCase {
     return view;
   }
 
-  /** Asserts {@code |expected - actual| <= tol * max(1, |expected|)} element by element. */
+  /**
+   * Asserts {@code |expected - actual| <= tol * max(1, |expected|)} element by element (NaN
+   * matches NaN, infinities must be equal).
+   */
   protected static void assertClose(String what, Tensor expected, Tensor actual, double tol) {
     assertEquals(expected.size(), actual.size(), what + ": size");
     for (int i = 0; i < expected.size(); i++) {
@@ -79,6 +82,9 @@ public abstract class BaseKernelTestCase {
           fail(what + ": element " + i + " expected " + e + " but was " + a);
         }
         continue;
+      }
+      if (e == a) {
+        continue; // also covers equal infinities
       }
       if (!(Math.abs(e - a) <= tol * Math.max(1, Math.abs(e)))) {
         fail(what + ": element " + i + " expected " + e + " but was " + a + " (tol " + tol + ")");

@@ -109,12 +109,10 @@ final class Sgemm {
           int bOff = j * k + pc * NR;
           int cols = Math.min(NR, n - j);
           int cOff = co + i * n + j;
+          gemm8x2(pa, aOff, pb, bOff, kc, tile);
           if (rows == MR && cols == NR) {
-            gemm8x2(pa, aOff, pb, bOff, kc, c, cOff, n, alpha, beta, first);
+            mergeFull(tile, c, cOff, n, alpha, beta, first);
           } else {
-            // edge tile: full tile into a buffer (alpha = 1 is exact), then the same merge
-            // formulas as store() on the valid part only
-            gemm8x2(pa, aOff, pb, bOff, kc, tile, 0, NR, 1f, 0f, true);
             mergeEdge(tile, rows, cols, c, cOff, n, alpha, beta, first);
           }
         }
@@ -122,9 +120,12 @@ final class Sgemm {
     }
   }
 
-  /** The 8 x 2-vector register tile over one k slice, then {@link #store} of each row. */
-  private static void gemm8x2(float[] pa, int aOff, float[] pb, int bOff, int kc,
-      float[] c, int cOff, int ldc, float alpha, float beta, boolean first) {
+  /**
+   * The 8 x 2-vector register tile over one k slice, written raw to {@code tile}. The merge into
+   * C is a separate method that takes no vectors: C2 would otherwise box the 16 accumulators
+   * when the method outgrows its inlining budget (NodeCountInliningCutoff).
+   */
+  private static void gemm8x2(float[] pa, int aOff, float[] pb, int bOff, int kc, float[] tile) {
     FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
     FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
     FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -163,40 +164,50 @@ final class Sgemm {
       c70 = fma(a7, b0, c70);
       c71 = fma(a7, b1, c71);
     }
-    store(c, cOff, c00, c01, alpha, beta, first);
-    store(c, cOff + ldc, c10, c11, alpha, beta, first);
-    store(c, cOff + 2 * ldc, c20, c21, alpha, beta, first);
-    store(c, cOff + 3 * ldc, c30, c31, alpha, beta, first);
-    store(c, cOff + 4 * ldc, c40, c41, alpha, beta, first);
-    store(c, cOff + 5 * ldc, c50, c51, alpha, beta, first);
-    store(c, cOff + 6 * ldc, c60, c61, alpha, beta, first);
-    store(c, cOff + 7 * ldc, c70, c71, alpha, beta, first);
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, L);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + L);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + L);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + L);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + L);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + L);
+    c60.intoArray(tile, 6 * NR);
+    c61.intoArray(tile, 6 * NR + L);
+    c70.intoArray(tile, 7 * NR);
+    c71.intoArray(tile, 7 * NR + L);
   }
 
   /**
-   * One tile row: on the first k slice {@code C = alpha acc + beta C} (C unread when beta is 0,
-   * so NaN there is ignored), on later slices {@code C += alpha acc}.
+   * A full tile into C: on the first k slice {@code C = alpha acc + beta C} (C unread when beta
+   * is 0, so NaN there is ignored), on later slices {@code C += alpha acc}.
    */
-  private static void store(float[] c, int off, FloatVector acc0, FloatVector acc1,
+  private static void mergeFull(float[] tile, float[] c, int cOff, int ldc,
       float alpha, float beta, boolean first) {
-    FloatVector r0;
-    FloatVector r1;
-    if (!first) {
-      r0 = fma(acc0, FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, off));
-      r1 = fma(acc1, FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, off + L));
-    } else if (beta == 0f) {
-      r0 = acc0.mul(alpha);
-      r1 = acc1.mul(alpha);
-    } else {
-      FloatVector vb = FloatVector.broadcast(S, beta);
-      r0 = fma(FloatVector.fromArray(S, c, off), vb, acc0.mul(alpha));
-      r1 = fma(FloatVector.fromArray(S, c, off + L), vb, acc1.mul(alpha));
+    FloatVector va = FloatVector.broadcast(S, alpha);
+    FloatVector vb = FloatVector.broadcast(S, beta);
+    for (int r = 0; r < MR; r++) {
+      for (int v = 0; v < NR; v += L) {
+        FloatVector acc = FloatVector.fromArray(S, tile, r * NR + v);
+        int off = cOff + r * ldc + v;
+        FloatVector out;
+        if (!first) {
+          out = fma(acc, va, FloatVector.fromArray(S, c, off));
+        } else if (beta == 0f) {
+          out = acc.mul(va);
+        } else {
+          out = fma(FloatVector.fromArray(S, c, off), vb, acc.mul(va));
+        }
+        out.intoArray(c, off);
+      }
     }
-    r0.intoArray(c, off);
-    r1.intoArray(c, off + L);
   }
 
-  /** Scalar twin of {@link #store} for the valid {@code rows x cols} part of an edge tile. */
+  /** Scalar twin of {@link #mergeFull} for the valid {@code rows x cols} part of an edge tile. */
   private static void mergeEdge(float[] tile, int rows, int cols, float[] c, int cOff, int ldc,
       float alpha, float beta, boolean first) {
     for (int r = 0; r < rows; r++) {
@@ -217,29 +228,39 @@ final class Sgemm {
   /** Packs rows of {@code op(A)} into micro-panels {@code [qFrom, qTo)}: {@code pa[q][p][r]}. */
   private static void packA(boolean transA, float[] a, int ao, int m, int k, float[] pa,
       int qFrom, int qTo) {
+    if (transA) {
+      // A stored k x m: walk the stored rows p in order so A streams sequentially; the run of
+      // each panel is 8 floats, where a plain loop beats System.arraycopy
+      for (int p = 0; p < k; p++) {
+        int src = ao + p * m;
+        for (int q = qFrom; q < qTo; q++) {
+          int i0 = q * MR;
+          int rows = Math.min(MR, m - i0);
+          int dst = i0 * k + p * MR;
+          for (int r = 0; r < rows; r++) {
+            pa[dst + r] = a[src + i0 + r];
+          }
+          for (int r = rows; r < MR; r++) {
+            pa[dst + r] = 0f;
+          }
+        }
+      }
+      return;
+    }
     for (int q = qFrom; q < qTo; q++) {
       int i0 = q * MR;
       int rows = Math.min(MR, m - i0);
       int base = i0 * k;
-      if (transA) {
-        // A stored k x m: the panel's rows are contiguous within each stored row p
+      for (int r = 0; r < rows; r++) {
+        int src = ao + (i0 + r) * k;
+        int dst = base + r;
         for (int p = 0; p < k; p++) {
-          int dst = base + p * MR;
-          System.arraycopy(a, ao + p * m + i0, pa, dst, rows);
-          Arrays.fill(pa, dst + rows, dst + MR, 0f);
+          pa[dst + p * MR] = a[src + p];
         }
-      } else {
-        for (int r = 0; r < rows; r++) {
-          int src = ao + (i0 + r) * k;
-          int dst = base + r;
-          for (int p = 0; p < k; p++) {
-            pa[dst + p * MR] = a[src + p];
-          }
-        }
-        for (int r = rows; r < MR; r++) {
-          for (int p = 0; p < k; p++) {
-            pa[base + p * MR + r] = 0f;
-          }
+      }
+      for (int r = rows; r < MR; r++) {
+        for (int p = 0; p < k; p++) {
+          pa[base + p * MR + r] = 0f;
         }
       }
     }
