@@ -14,12 +14,13 @@ import jdk.incubator.vector.VectorOperators;
  * same bits whether it lands in a vector body or a scalar tail (and results never depend on how
  * work is split between threads).
  *
- * <p>Maximum errors, measured against {@code Math.exp}/{@code Math.tanh} rounded to float over
- * [-100, 100] by {@code VectorMathAccuracyTest} (values are reported in BENCHMARKS-KERNELS.md):
- * {@code exp} within 2 ulp over its normal range, {@code tanh} within 3 ulp, {@code sigmoid}
- * within 3 ulp; all below 1e-6 relative. {@code tanh} saturates to exactly +-1 and never
- * returns NaN for a non-NaN input; {@code exp} overflows to +inf above ~88.72 and flushes to 0
- * below ~-103.97.
+ * <p>Maximum errors against {@code Math.exp}/{@code Math.tanh} in double rounded to float,
+ * measured by {@code VectorMathAccuracyTest} on 1.2 million points of [-100, 100] (exp: its
+ * normal range [-87.3, 88.7]) plus floats near zero: {@code exp} 1 ulp, {@code tanh} 1 ulp,
+ * {@code sigmoid} 2 ulp, all below 2.2e-7 relative (the test enforces 2, 3 and 3 ulp).
+ * {@code tanh} saturates to exactly +-1 from |x| of about 9 and never returns NaN for a non-NaN
+ * input; {@code exp} overflows to +inf above ~88.72 and flushes to 0 below ~-103.97, rounding
+ * subnormal results once.
  *
  * <p>Algorithms follow Cephes {@code expf}/{@code tanhf} (S. Moshier): range reduction
  * {@code x = n ln2 + r}, a degree-6 polynomial for {@code exp(r)}, and an odd degree-11
