@@ -134,6 +134,12 @@ public final class KernelOpsProvider {
     if (kernels.equals("scalar")) {
       return "forced by -D" + KernelSettings.KERNELS + "=scalar";
     }
+    if (settings.vectorBitSize() == KernelSettings.INVALID) {
+      return invalidWidth(KernelSettings.VECTOR_BIT_SIZE);
+    }
+    if (settings.testsVectorBitSize() == KernelSettings.INVALID) {
+      return invalidWidth(KernelSettings.TESTS_VECTOR_BIT_SIZE);
+    }
     if (settings.vectorBitSize() == 0) {
       return "forced by -D" + KernelSettings.VECTOR_BIT_SIZE + "=0";
     }
@@ -145,6 +151,11 @@ public final class KernelOpsProvider {
       return "-D" + KernelSettings.TESTS_VECTOR_BIT_SIZE + " is for kernel tests only";
     }
     return null;
+  }
+
+  private static String invalidWidth(String property) {
+    return "-D" + property + "=" + KernelSettings.raw(property)
+        + " is not a width in bits (0, 128, 256 or 512)";
   }
 
   private static KernelOps construct(MethodHandle ctor, int threads) {

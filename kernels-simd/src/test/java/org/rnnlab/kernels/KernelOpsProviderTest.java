@@ -36,6 +36,8 @@ class KernelOpsProviderTest {
         .contains("vectorBitSize=0"));
     assertTrue(KernelOpsProvider.select(settings("fast", -1, -1), false, VECTOR).reason()
         .contains("unknown"));
+    assertTrue(KernelOpsProvider.select(settings("auto", KernelSettings.INVALID, -1), false,
+        VECTOR).reason().contains("not a width in bits"));
   }
 
   @Test
@@ -64,6 +66,17 @@ class KernelOpsProviderTest {
     String forced = System.getProperty(KernelSettings.TESTS_VECTOR_BIT_SIZE);
     if (forced != null) {
       assertEquals(Integer.parseInt(forced), ops.vectorBitSize(), "forced test width");
+    }
+  }
+
+  @Test
+  void unsupportedWidthFallsBackToScalar() {
+    assumeTrue(VECTOR.isPresent(), "jdk.incubator.vector not in this JVM");
+    // the width is fixed per JVM by VectorConstants; an odd width given now cannot apply, but a
+    // width the CPU lacks is rejected by the constructor and reported
+    Selection s = KernelOpsProvider.select(settings("auto", -1, -1), true, VECTOR);
+    if (s.panama() == null) {
+      assertTrue(s.reason().contains("Vector API kernels unsupported here"), s.reason());
     }
   }
 

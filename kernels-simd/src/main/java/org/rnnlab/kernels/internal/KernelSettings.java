@@ -15,10 +15,17 @@ package org.rnnlab.kernels.internal;
  * </ul>
  *
  * @param kernels the {@code rnnlab.kernels} value, lower case
- * @param vectorBitSize the {@code rnnlab.kernels.vectorBitSize} value, -1 when unset
- * @param testsVectorBitSize the {@code rnnlab.tests.vectorBitSize} value, -1 when unset
+ * @param vectorBitSize the {@code rnnlab.kernels.vectorBitSize} value, {@link #UNSET} or
+ *     {@link #INVALID}
+ * @param testsVectorBitSize the {@code rnnlab.tests.vectorBitSize} value, {@link #UNSET} or
+ *     {@link #INVALID}
  */
 public record KernelSettings(String kernels, int vectorBitSize, int testsVectorBitSize) {
+
+  /** A width property that is not given. */
+  public static final int UNSET = -1;
+  /** A width property that is not a non-negative integer. */
+  public static final int INVALID = -2;
 
   /** Property choosing the implementation. */
   public static final String KERNELS = "rnnlab.kernels";
@@ -37,23 +44,27 @@ public record KernelSettings(String kernels, int vectorBitSize, int testsVectorB
 
   /**
    * @return the width the Vector API kernels should use: the test width, else the forced width,
-   *     else -1 meaning "the CPU's preferred width"
+   *     else a negative value meaning "the CPU's preferred width"
    */
   public int requestedBitSize() {
     return testsVectorBitSize >= 0 ? testsVectorBitSize : vectorBitSize;
   }
 
+  /** @return the raw text of a property, for messages */
+  public static String raw(String property) {
+    return System.getProperty(property);
+  }
+
   private static int parseBits(String property) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
-      return -1;
+      return UNSET;
     }
     try {
       int bits = Integer.parseInt(value.trim());
-      // anything but these is reported by the provider as "unsupported width"
-      return bits < 0 ? Integer.MAX_VALUE : bits;
+      return bits < 0 ? INVALID : bits;
     } catch (NumberFormatException e) {
-      return Integer.MAX_VALUE;
+      return INVALID;
     }
   }
 }

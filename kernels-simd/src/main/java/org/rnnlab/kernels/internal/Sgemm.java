@@ -4,6 +4,7 @@ import static org.rnnlab.kernels.internal.VectorConstants.FLOATS;
 import static org.rnnlab.kernels.internal.VectorMath.fma;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -70,7 +71,7 @@ final class Sgemm {
     int bTasks = ceilDiv(nPanels, PACK_PANELS);
     int rowBlocks = ceilDiv(m, MC);
     int colBlocks = ceilDiv(n, NC);
-    java.util.function.IntConsumer pack = t -> {
+    IntConsumer pack = t -> {
       if (t < aTasks) {
         packA(transA, a, ao, m, k, pa, t * PACK_PANELS, Math.min(mPanels, (t + 1) * PACK_PANELS));
       } else {
@@ -79,7 +80,7 @@ final class Sgemm {
       }
     };
     // consecutive tasks share a column block, so both cores read the same packed B slice
-    java.util.function.IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
+    IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
         m, n, k, alpha, pa, pb, beta, c, co);
     if ((long) m * n * k < SERIAL_MACS) {
       for (int t = 0; t < aTasks + bTasks; t++) {

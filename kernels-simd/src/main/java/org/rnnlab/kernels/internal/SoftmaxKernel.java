@@ -3,6 +3,7 @@ package org.rnnlab.kernels.internal;
 import static org.rnnlab.kernels.internal.VectorConstants.DOUBLES;
 import static org.rnnlab.kernels.internal.VectorConstants.FLOATS;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -34,7 +35,7 @@ final class SoftmaxKernel {
       int dBase = dOff + r * classes;
       float w = mask == null ? 1f : mask[mo + r];
       if (w == 0f) {
-        java.util.Arrays.fill(d, dBase, dBase + classes, 0f);
+        Arrays.fill(d, dBase, dBase + classes, 0f);
         rowLoss[r] = 0;
         continue;
       }
