@@ -38,6 +38,11 @@ final class Sgemm {
   static final int MC = 64;
   /** Columns of a C block (one task): a KC x NC slice of packed B is 256 KB, half of L2. */
   static final int NC = 256;
+  /** Species for packing copies: at most MR floats wide, and never wider than the kernels. */
+  private static final VectorSpecies<Float> COPY =
+      L >= MR ? FloatVector.SPECIES_256 : S;
+  /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
+  private static final int TRANSPOSE_SLICE = 64;
   /** Micro-panels per packing task. */
   private static final int PACK_PANELS = 8;
   /** Below this many multiply-adds a hand-off to the pool costs more than it saves. */
@@ -230,38 +235,34 @@ final class Sgemm {
   private static void packA(boolean transA, float[] a, int ao, int m, int k, float[] pa,
       int qFrom, int qTo) {
     if (transA) {
-      // A stored k x m: walk the stored rows p in order so A streams sequentially; the run of
-      // each panel is 8 floats, where a plain loop beats System.arraycopy
+      // A stored k x m: walk the stored rows p in order so A streams sequentially; each panel
+      // takes a run of MR contiguous floats per row
       for (int p = 0; p < k; p++) {
         int src = ao + p * m;
         for (int q = qFrom; q < qTo; q++) {
           int i0 = q * MR;
-          int rows = Math.min(MR, m - i0);
-          int dst = i0 * k + p * MR;
-          for (int r = 0; r < rows; r++) {
-            pa[dst + r] = a[src + i0 + r];
-          }
-          for (int r = rows; r < MR; r++) {
-            pa[dst + r] = 0f;
-          }
+          copyRun(a, src + i0, pa, i0 * k + p * MR, Math.min(MR, m - i0), MR);
         }
       }
       return;
     }
+    // A stored m x k: a transpose, done in slices of k so the panel being written stays in L1
     for (int q = qFrom; q < qTo; q++) {
       int i0 = q * MR;
       int rows = Math.min(MR, m - i0);
       int base = i0 * k;
-      for (int r = 0; r < rows; r++) {
-        int src = ao + (i0 + r) * k;
-        int dst = base + r;
-        for (int p = 0; p < k; p++) {
-          pa[dst + p * MR] = a[src + p];
+      for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
+        int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
+        for (int r = 0; r < rows; r++) {
+          int src = ao + (i0 + r) * k;
+          for (int p = p0; p < p1; p++) {
+            pa[base + p * MR + r] = a[src + p];
+          }
         }
-      }
-      for (int r = rows; r < MR; r++) {
-        for (int p = 0; p < k; p++) {
-          pa[base + p * MR + r] = 0f;
+        for (int r = rows; r < MR; r++) {
+          for (int p = p0; p < p1; p++) {
+            pa[base + p * MR + r] = 0f;
+          }
         }
       }
     }
@@ -270,31 +271,53 @@ final class Sgemm {
   /** Packs columns of {@code op(B)} into micro-panels {@code [sFrom, sTo)}: {@code pb[s][p][j]}. */
   private static void packB(boolean transB, float[] b, int bo, int n, int k, float[] pb,
       int sFrom, int sTo) {
+    if (!transB) {
+      // B stored k x n: walk the stored rows in order; each panel takes a run of NR floats
+      for (int p = 0; p < k; p++) {
+        int src = bo + p * n;
+        for (int s = sFrom; s < sTo; s++) {
+          int j0 = s * NR;
+          copyRun(b, src + j0, pb, j0 * k + p * NR, Math.min(NR, n - j0), NR);
+        }
+      }
+      return;
+    }
+    // B stored n x k: a transpose, in slices of k as for A
     for (int s = sFrom; s < sTo; s++) {
       int j0 = s * NR;
       int cols = Math.min(NR, n - j0);
       int base = j0 * k;
-      if (!transB) {
-        // B stored k x n: each stored row contributes one contiguous run of the panel
-        for (int p = 0; p < k; p++) {
-          int dst = base + p * NR;
-          System.arraycopy(b, bo + p * n + j0, pb, dst, cols);
-          Arrays.fill(pb, dst + cols, dst + NR, 0f);
-        }
-      } else {
+      for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
+        int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
         for (int j = 0; j < cols; j++) {
           int src = bo + (j0 + j) * k;
-          int dst = base + j;
-          for (int p = 0; p < k; p++) {
-            pb[dst + p * NR] = b[src + p];
+          for (int p = p0; p < p1; p++) {
+            pb[base + p * NR + j] = b[src + p];
           }
         }
         if (cols < NR) {
-          for (int p = 0; p < k; p++) {
+          for (int p = p0; p < p1; p++) {
             Arrays.fill(pb, base + p * NR + cols, base + (p + 1) * NR, 0f);
           }
         }
       }
+    }
+  }
+
+  /** Copies {@code len <= width} floats and zero-fills the run up to {@code width}. */
+  private static void copyRun(float[] src, int from, float[] dst, int to, int len, int width) {
+    int i = 0;
+    if (len == width) {
+      // full runs (all but the last panel) as vectors: System.arraycopy costs more at 8 floats
+      for (; i <= len - COPY.length(); i += COPY.length()) {
+        FloatVector.fromArray(COPY, src, from + i).intoArray(dst, to + i);
+      }
+    }
+    for (; i < len; i++) {
+      dst[to + i] = src[from + i];
+    }
+    for (; i < width; i++) {
+      dst[to + i] = 0f;
     }
   }
 
