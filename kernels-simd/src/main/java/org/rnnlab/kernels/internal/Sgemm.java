@@ -49,10 +49,14 @@ final class Sgemm {
   private static final long SERIAL_MACS = 1L << 18;
 
   private final KernelExecutor executor;
-  /** Packed A and B of the calling thread; pool workers fill them during the caller's call. */
+  /**
+   * Packed A and B of the calling thread, grown to the largest call seen and kept (reallocating
+   * megabytes per call would cost more than a small GEMM); pool workers fill them during the
+   * caller's call.
+   */
   private final ThreadLocal<float[][]> packed = ThreadLocal.withInitial(() -> new float[2][0]);
-  /** Edge-tile buffer of each thread that runs compute tasks. */
-  private final ThreadLocal<float[]> edgeTile = ThreadLocal.withInitial(() -> new float[MR * NR]);
+  /** Register-tile spill buffer of each thread that runs compute tasks. */
+  private final ThreadLocal<float[]> tileBuffer = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
   Sgemm(KernelExecutor executor) {
     this.executor = executor;
@@ -104,7 +108,7 @@ final class Sgemm {
       float[] pa, float[] pb, float beta, float[] c, int co) {
     int i1 = Math.min(m, (rb + 1) * MC);
     int j1 = Math.min(n, (cb + 1) * NC);
-    float[] tile = edgeTile.get();
+    float[] tile = tileBuffer.get();
     for (int pc = 0; pc < k; pc += KC) {
       int kc = Math.min(KC, k - pc);
       boolean first = pc == 0;
