@@ -278,18 +278,20 @@ final class Sgemm {
       for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
         int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
         int j = 0;
-        // four stored rows at a time: each p then writes 16 contiguous bytes, not 4 scattered
-        for (; j + 4 <= valid; j += 4) {
+        // eight stored rows at a time: each p then writes 32 contiguous bytes, not 4 scattered
+        for (; j + 8 <= valid; j += 8) {
           int r0 = so + (j0 + j) * k;
-          int r1 = r0 + k;
-          int r2 = r1 + k;
-          int r3 = r2 + k;
           for (int p = p0; p < p1; p++) {
             int d = base + p * width + j;
-            packed[d] = src[r0 + p];
-            packed[d + 1] = src[r1 + p];
-            packed[d + 2] = src[r2 + p];
-            packed[d + 3] = src[r3 + p];
+            int sp = r0 + p;
+            packed[d] = src[sp];
+            packed[d + 1] = src[sp + k];
+            packed[d + 2] = src[sp + 2 * k];
+            packed[d + 3] = src[sp + 3 * k];
+            packed[d + 4] = src[sp + 4 * k];
+            packed[d + 5] = src[sp + 5 * k];
+            packed[d + 6] = src[sp + 6 * k];
+            packed[d + 7] = src[sp + 7 * k];
           }
         }
         for (; j < valid; j++) {
