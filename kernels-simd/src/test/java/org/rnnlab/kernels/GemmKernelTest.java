@@ -107,6 +107,39 @@ class GemmKernelTest extends BaseKernelTestCase {
   }
 
   @Test
+  void concurrentCallersOnOneInstanceGetTheSameResultsAsSerialCalls() throws Exception {
+    SplittableRandom rng = rng(12);
+    int m = 96;
+    int n = 300;
+    int k = 200;
+    Tensor a = uniform(rng, -1, 1, m, k);
+    Tensor b = uniform(rng, -1, 1, n, k);
+    Tensor[] serial = new Tensor[4];
+    Tensor[] concurrent = new Tensor[4];
+    for (int i = 0; i < 4; i++) {
+      serial[i] = Tensor.zeros(DType.FLOAT32, m, n);
+      concurrent[i] = Tensor.zeros(DType.FLOAT32, m, n);
+      SIMD2.gemm(false, true, m, n, k, 1.0 + i, a, b, 0.0, serial[i]);
+    }
+    Thread[] callers = new Thread[4];
+    for (int i = 0; i < 4; i++) {
+      int id = i;
+      callers[i] = new Thread(() -> {
+        for (int rep = 0; rep < 5; rep++) {
+          SIMD2.gemm(false, true, m, n, k, 1.0 + id, a, b, 0.0, concurrent[id]);
+        }
+      });
+      callers[i].start();
+    }
+    for (Thread t : callers) {
+      t.join();
+    }
+    for (int i = 0; i < 4; i++) {
+      assertBitIdentical("caller " + i, serial[i], concurrent[i]);
+    }
+  }
+
+  @Test
   void gemmOnDoubleTensorsMatchesScalarReference() {
     SplittableRandom rng = rng(8);
     Tensor a = uniform(rng, -1, 1, 9, 13).to(DType.FLOAT64);
