@@ -5,6 +5,7 @@ import static org.rnnlab.kernels.internal.VectorMath.fma;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.rnnlab.api.tensor.Tensor;
 
 /**
  * Fused float32 LSTM and GRU pointwise kernels over batch rows {@code [rowFrom, rowTo)}; the
@@ -24,13 +25,17 @@ final class GateKernels {
   private static final VectorSpecies<Float> S = FLOATS;
   private static final int L = S.length();
 
-  /** Storage and offset of one tensor, to keep argument lists readable. */
-  record Buf(float[] a, int o) {}
+  /**
+   * {@code tanh(c)} of the row being differentiated, per thread: the backward step allocates
+   * nothing, so a per-step call on a batch of one produces no garbage.
+   */
+  private static final ThreadLocal<float[]> TANH_C = ThreadLocal.withInitial(() -> new float[0]);
 
-  static void lstmForward(Buf gates, Buf cPrev, Buf c, Buf h, int hidden, int rowFrom, int rowTo) {
-    float[] g = gates.a();
+  static void lstmForward(Tensor gates, Tensor cPrev, Tensor c, Tensor h, int hidden,
+      int rowFrom, int rowTo) {
+    float[] g = gates.floats();
     for (int b = rowFrom; b < rowTo; b++) {
-      int gi = gates.o() + b * 4 * hidden;
+      int gi = gates.offset() + b * 4 * hidden;
       int gg = gi + 2 * hidden;
       int go = gi + 3 * hidden;
       int s = b * hidden;
@@ -38,10 +43,11 @@ final class GateKernels {
       VectorMath.sigmoid(g, gi, g, gi, 2 * hidden);
       VectorMath.tanh(g, gg, g, gg, hidden);
       VectorMath.sigmoid(g, go, g, go, hidden);
-      cellUpdate(g, gi, hidden, cPrev.a(), cPrev.o() + s, c.a(), c.o() + s);
+      cellUpdate(g, gi, hidden, cPrev.floats(), cPrev.offset() + s, c.floats(), c.offset() + s);
       // h = o * tanh(c)
-      VectorMath.tanh(c.a(), c.o() + s, h.a(), h.o() + s, hidden);
-      ElementwiseKernels.mul(g, go, h.a(), h.o() + s, h.a(), h.o() + s, 0, hidden);
+      VectorMath.tanh(c.floats(), c.offset() + s, h.floats(), h.offset() + s, hidden);
+      ElementwiseKernels.mul(g, go, h.floats(), h.offset() + s, h.floats(), h.offset() + s, 0,
+          hidden);
     }
   }
 
@@ -60,59 +66,65 @@ final class GateKernels {
     }
   }
 
-  static void lstmBackward(Buf gates, Buf cPrev, Buf c, Buf dh, Buf dc, Buf dGates, Buf dcPrev,
+  static void lstmBackward(Tensor gates, Tensor cPrev, Tensor c, Tensor dh, Tensor dc,
+      Tensor dGates, Tensor dcPrev,
       int hidden, int rowFrom, int rowTo) {
-    float[] g = gates.a();
-    float[] dg = dGates.a();
-    float[] tcRow = new float[hidden];
+    float[] g = gates.floats();
+    float[] dg = dGates.floats();
+    float[] tcRow = TANH_C.get();
+    if (tcRow.length < hidden) {
+      tcRow = new float[hidden];
+      TANH_C.set(tcRow);
+    }
     FloatVector one = FloatVector.broadcast(S, 1f);
     for (int b = rowFrom; b < rowTo; b++) {
-      int gi = gates.o() + b * 4 * hidden;
-      int di = dGates.o() + b * 4 * hidden;
+      int gi = gates.offset() + b * 4 * hidden;
+      int di = dGates.offset() + b * 4 * hidden;
       int s = b * hidden;
-      VectorMath.tanh(c.a(), c.o() + s, tcRow, 0, hidden);
+      VectorMath.tanh(c.floats(), c.offset() + s, tcRow, 0, hidden);
       int j = 0;
       for (int bound = S.loopBound(hidden); j < bound; j += L) {
         FloatVector i = FloatVector.fromArray(S, g, gi + j);
         FloatVector f = FloatVector.fromArray(S, g, gi + hidden + j);
         FloatVector gt = FloatVector.fromArray(S, g, gi + 2 * hidden + j);
         FloatVector o = FloatVector.fromArray(S, g, gi + 3 * hidden + j);
-        FloatVector cp = FloatVector.fromArray(S, cPrev.a(), cPrev.o() + s + j);
+        FloatVector cp = FloatVector.fromArray(S, cPrev.floats(), cPrev.offset() + s + j);
         FloatVector tc = FloatVector.fromArray(S, tcRow, j);
-        FloatVector dhv = FloatVector.fromArray(S, dh.a(), dh.o() + s + j);
-        FloatVector dcv = FloatVector.fromArray(S, dc.a(), dc.o() + s + j);
+        FloatVector dhv = FloatVector.fromArray(S, dh.floats(), dh.offset() + s + j);
+        FloatVector dcv = FloatVector.fromArray(S, dc.floats(), dc.offset() + s + j);
         FloatVector dct = fma(dhv.mul(o), one.sub(tc.mul(tc)), dcv);
         dct.mul(gt).mul(i.mul(one.sub(i))).intoArray(dg, di + j);
         dct.mul(cp).mul(f.mul(one.sub(f))).intoArray(dg, di + hidden + j);
         dct.mul(i).mul(one.sub(gt.mul(gt))).intoArray(dg, di + 2 * hidden + j);
         dhv.mul(tc).mul(o.mul(one.sub(o))).intoArray(dg, di + 3 * hidden + j);
-        dct.mul(f).intoArray(dcPrev.a(), dcPrev.o() + s + j);
+        dct.mul(f).intoArray(dcPrev.floats(), dcPrev.offset() + s + j);
       }
       for (; j < hidden; j++) {
         float i = g[gi + j];
         float f = g[gi + hidden + j];
         float gt = g[gi + 2 * hidden + j];
         float o = g[gi + 3 * hidden + j];
-        float cp = cPrev.a()[cPrev.o() + s + j];
+        float cp = cPrev.floats()[cPrev.offset() + s + j];
         float tc = tcRow[j];
-        float dhv = dh.a()[dh.o() + s + j];
-        float dcv = dc.a()[dc.o() + s + j];
+        float dhv = dh.floats()[dh.offset() + s + j];
+        float dcv = dc.floats()[dc.offset() + s + j];
         float dct = fma(dhv * o, 1f - tc * tc, dcv);
         dg[di + j] = dct * gt * (i * (1f - i));
         dg[di + hidden + j] = dct * cp * (f * (1f - f));
         dg[di + 2 * hidden + j] = dct * i * (1f - gt * gt);
         dg[di + 3 * hidden + j] = dhv * tc * (o * (1f - o));
-        dcPrev.a()[dcPrev.o() + s + j] = dct * f;
+        dcPrev.floats()[dcPrev.offset() + s + j] = dct * f;
       }
     }
   }
 
-  static void gruForward(Buf gi, Buf gh, Buf hPrev, Buf h, int hidden, int rowFrom, int rowTo) {
-    float[] x = gi.a();
-    float[] r = gh.a();
+  static void gruForward(Tensor gi, Tensor gh, Tensor hPrev, Tensor h, int hidden,
+      int rowFrom, int rowTo) {
+    float[] x = gi.floats();
+    float[] r = gh.floats();
     for (int b = rowFrom; b < rowTo; b++) {
-      int xi = gi.o() + b * 3 * hidden;
-      int ri = gh.o() + b * 3 * hidden;
+      int xi = gi.offset() + b * 3 * hidden;
+      int ri = gh.offset() + b * 3 * hidden;
       int xn = xi + 2 * hidden;
       int s = b * hidden;
       // r|z: pre-activation sums in place, then one sigmoid pass over both blocks
@@ -128,7 +140,8 @@ final class GateKernels {
         x[xn + j] = fma(x[xi + j], r[ri + 2 * hidden + j], x[xn + j]);
       }
       VectorMath.tanh(x, xn, x, xn, hidden);
-      blendHidden(x, xi + hidden, xn, hPrev.a(), hPrev.o() + s, h.a(), h.o() + s, hidden);
+      blendHidden(x, xi + hidden, xn, hPrev.floats(), hPrev.offset() + s, h.floats(),
+          h.offset() + s, hidden);
     }
   }
 
@@ -148,52 +161,53 @@ final class GateKernels {
     }
   }
 
-  static void gruBackward(Buf rzn, Buf gh, Buf hPrev, Buf dh, Buf dgi, Buf dgh, Buf dhPrev,
+  static void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgi,
+      Tensor dgh, Tensor dhPrev,
       int hidden, int rowFrom, int rowTo) {
-    float[] a = rzn.a();
+    float[] a = rzn.floats();
     FloatVector one = FloatVector.broadcast(S, 1f);
     for (int b = rowFrom; b < rowTo; b++) {
-      int ai = rzn.o() + b * 3 * hidden;
-      int hi = gh.o() + b * 3 * hidden;
-      int xi = dgi.o() + b * 3 * hidden;
-      int yi = dgh.o() + b * 3 * hidden;
+      int ai = rzn.offset() + b * 3 * hidden;
+      int hi = gh.offset() + b * 3 * hidden;
+      int xi = dgi.offset() + b * 3 * hidden;
+      int yi = dgh.offset() + b * 3 * hidden;
       int s = b * hidden;
       int j = 0;
       for (int bound = S.loopBound(hidden); j < bound; j += L) {
         FloatVector r = FloatVector.fromArray(S, a, ai + j);
         FloatVector z = FloatVector.fromArray(S, a, ai + hidden + j);
         FloatVector n = FloatVector.fromArray(S, a, ai + 2 * hidden + j);
-        FloatVector ghn = FloatVector.fromArray(S, gh.a(), hi + 2 * hidden + j);
-        FloatVector hp = FloatVector.fromArray(S, hPrev.a(), hPrev.o() + s + j);
-        FloatVector d = FloatVector.fromArray(S, dh.a(), dh.o() + s + j);
+        FloatVector ghn = FloatVector.fromArray(S, gh.floats(), hi + 2 * hidden + j);
+        FloatVector hp = FloatVector.fromArray(S, hPrev.floats(), hPrev.offset() + s + j);
+        FloatVector d = FloatVector.fromArray(S, dh.floats(), dh.offset() + s + j);
         FloatVector dn = d.mul(one.sub(z)).mul(one.sub(n.mul(n)));
         FloatVector dz = d.mul(hp.sub(n)).mul(z.mul(one.sub(z)));
         FloatVector dr = dn.mul(ghn).mul(r.mul(one.sub(r)));
-        dr.intoArray(dgi.a(), xi + j);
-        dz.intoArray(dgi.a(), xi + hidden + j);
-        dn.intoArray(dgi.a(), xi + 2 * hidden + j);
-        dr.intoArray(dgh.a(), yi + j);
-        dz.intoArray(dgh.a(), yi + hidden + j);
-        dn.mul(r).intoArray(dgh.a(), yi + 2 * hidden + j);
-        d.mul(z).intoArray(dhPrev.a(), dhPrev.o() + s + j);
+        dr.intoArray(dgi.floats(), xi + j);
+        dz.intoArray(dgi.floats(), xi + hidden + j);
+        dn.intoArray(dgi.floats(), xi + 2 * hidden + j);
+        dr.intoArray(dgh.floats(), yi + j);
+        dz.intoArray(dgh.floats(), yi + hidden + j);
+        dn.mul(r).intoArray(dgh.floats(), yi + 2 * hidden + j);
+        d.mul(z).intoArray(dhPrev.floats(), dhPrev.offset() + s + j);
       }
       for (; j < hidden; j++) {
         float r = a[ai + j];
         float z = a[ai + hidden + j];
         float n = a[ai + 2 * hidden + j];
-        float ghn = gh.a()[hi + 2 * hidden + j];
-        float hp = hPrev.a()[hPrev.o() + s + j];
-        float d = dh.a()[dh.o() + s + j];
+        float ghn = gh.floats()[hi + 2 * hidden + j];
+        float hp = hPrev.floats()[hPrev.offset() + s + j];
+        float d = dh.floats()[dh.offset() + s + j];
         float dn = d * (1f - z) * (1f - n * n);
         float dz = d * (hp - n) * (z * (1f - z));
         float dr = dn * ghn * (r * (1f - r));
-        dgi.a()[xi + j] = dr;
-        dgi.a()[xi + hidden + j] = dz;
-        dgi.a()[xi + 2 * hidden + j] = dn;
-        dgh.a()[yi + j] = dr;
-        dgh.a()[yi + hidden + j] = dz;
-        dgh.a()[yi + 2 * hidden + j] = dn * r;
-        dhPrev.a()[dhPrev.o() + s + j] = d * z;
+        dgi.floats()[xi + j] = dr;
+        dgi.floats()[xi + hidden + j] = dz;
+        dgi.floats()[xi + 2 * hidden + j] = dn;
+        dgh.floats()[yi + j] = dr;
+        dgh.floats()[yi + hidden + j] = dz;
+        dgh.floats()[yi + 2 * hidden + j] = dn * r;
+        dhPrev.floats()[dhPrev.offset() + s + j] = d * z;
       }
     }
   }

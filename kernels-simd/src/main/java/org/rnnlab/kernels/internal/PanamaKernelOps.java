@@ -4,7 +4,6 @@ import org.rnnlab.api.kernel.Activation;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
-import org.rnnlab.kernels.internal.GateKernels.Buf;
 
 /**
  * Vector API ({@code jdk.incubator.vector}) implementation of {@link KernelOps} for
@@ -93,8 +92,14 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int n = bias.size();
     int rows = n == 0 ? 0 : y.size() / n;
-    executor.forRange(rows, rowGrain(n), (from, to) -> ElementwiseKernels.addRowVector(
-        bias.floats(), bias.offset(), y.floats(), y.offset(), n, from, to));
+    if (inline(rows, rowGrain(n))) {
+      ElementwiseKernels.addRowVector(bias.floats(), bias.offset(), y.floats(), y.offset(), n, 0,
+          rows);
+      return;
+    }
+    executor.forRange(rows, rowGrain(n), (from, to) ->
+        ElementwiseKernels.addRowVector(bias.floats(), bias.offset(), y.floats(), y.offset(), n,
+        from, to));
   }
 
   @Override
@@ -107,6 +112,11 @@ public final class PanamaKernelOps implements KernelOps {
     int rows = n == 0 ? 0 : m.size() / n;
     // split over columns, never rows: each column is summed by one task in row order
     int grain = m.size() < ELEMENT_GRAIN ? Math.max(1, n) : COLUMN_GRAIN;
+    if (inline(n, grain)) {
+      ElementwiseKernels.sumRows(m.floats(), m.offset(), rows, n, out.floats(), out.offset(),
+          accumulate, 0, n);
+      return;
+    }
     executor.forRange(n, grain, (from, to) -> ElementwiseKernels.sumRows(m.floats(), m.offset(),
         rows, n, out.floats(), out.offset(), accumulate, from, to));
   }
@@ -117,8 +127,14 @@ public final class PanamaKernelOps implements KernelOps {
       reference.axpy(alpha, x, y);
       return;
     }
-    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.axpy(
-        (float) alpha, x.floats(), x.offset(), y.floats(), y.offset(), from, to));
+    if (inline(x.size(), ELEMENT_GRAIN)) {
+      ElementwiseKernels.axpy((float) alpha, x.floats(), x.offset(), y.floats(), y.offset(), 0,
+          x.size());
+      return;
+    }
+    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) ->
+        ElementwiseKernels.axpy((float) alpha, x.floats(), x.offset(), y.floats(), y.offset(),
+        from, to));
   }
 
   @Override
@@ -127,8 +143,12 @@ public final class PanamaKernelOps implements KernelOps {
       reference.scale(alpha, x);
       return;
     }
-    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.scale(
-        (float) alpha, x.floats(), x.offset(), from, to));
+    if (inline(x.size(), ELEMENT_GRAIN)) {
+      ElementwiseKernels.scale((float) alpha, x.floats(), x.offset(), 0, x.size());
+      return;
+    }
+    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) ->
+        ElementwiseKernels.scale((float) alpha, x.floats(), x.offset(), from, to));
   }
 
   @Override
@@ -137,8 +157,14 @@ public final class PanamaKernelOps implements KernelOps {
       reference.mul(a, b, out);
       return;
     }
-    executor.forRange(out.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.mul(
-        a.floats(), a.offset(), b.floats(), b.offset(), out.floats(), out.offset(), from, to));
+    if (inline(out.size(), ELEMENT_GRAIN)) {
+      ElementwiseKernels.mul(a.floats(), a.offset(), b.floats(), b.offset(), out.floats(),
+          out.offset(), 0, out.size());
+      return;
+    }
+    executor.forRange(out.size(), ELEMENT_GRAIN, (from, to) ->
+        ElementwiseKernels.mul(a.floats(), a.offset(), b.floats(), b.offset(), out.floats(),
+        out.offset(), from, to));
   }
 
   @Override
@@ -147,8 +173,12 @@ public final class PanamaKernelOps implements KernelOps {
       reference.activate(f, x, y);
       return;
     }
-    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.activate(
-        f, x.floats(), x.offset(), y.floats(), y.offset(), from, to));
+    if (inline(x.size(), ELEMENT_GRAIN)) {
+      ElementwiseKernels.activate(f, x.floats(), x.offset(), y.floats(), y.offset(), 0, x.size());
+      return;
+    }
+    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) ->
+        ElementwiseKernels.activate(f, x.floats(), x.offset(), y.floats(), y.offset(), from, to));
   }
 
   @Override
@@ -157,8 +187,14 @@ public final class PanamaKernelOps implements KernelOps {
       reference.activateBackward(f, y, dy, dx);
       return;
     }
-    executor.forRange(y.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.activateBackward(
-        f, y.floats(), y.offset(), dy.floats(), dy.offset(), dx.floats(), dx.offset(), from, to));
+    if (inline(y.size(), ELEMENT_GRAIN)) {
+      ElementwiseKernels.activateBackward(f, y.floats(), y.offset(), dy.floats(), dy.offset(),
+          dx.floats(), dx.offset(), 0, y.size());
+      return;
+    }
+    executor.forRange(y.size(), ELEMENT_GRAIN, (from, to) ->
+        ElementwiseKernels.activateBackward(f, y.floats(), y.offset(), dy.floats(), dy.offset(),
+        dx.floats(), dx.offset(), from, to));
   }
 
   @Override
@@ -187,8 +223,12 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = c.dim(c.rank() - 1);
     int batch = hidden == 0 ? 0 : c.size() / hidden;
-    executor.forRange(batch, rowGrain(4 * hidden), (from, to) -> GateKernels.lstmForward(
-        buf(gates), buf(cPrev), buf(c), buf(h), hidden, from, to));
+    if (inline(batch, rowGrain(4 * hidden))) {
+      GateKernels.lstmForward(gates, cPrev, c, h, hidden, 0, batch);
+      return;
+    }
+    executor.forRange(batch, rowGrain(4 * hidden), (from, to) ->
+        GateKernels.lstmForward(gates, cPrev, c, h, hidden, from, to));
   }
 
   @Override
@@ -200,9 +240,12 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = c.dim(c.rank() - 1);
     int batch = hidden == 0 ? 0 : c.size() / hidden;
-    executor.forRange(batch, rowGrain(4 * hidden), (from, to) -> GateKernels.lstmBackward(
-        buf(gates), buf(cPrev), buf(c), buf(dh), buf(dc), buf(dGates), buf(dcPrev),
-        hidden, from, to));
+    if (inline(batch, rowGrain(4 * hidden))) {
+      GateKernels.lstmBackward(gates, cPrev, c, dh, dc, dGates, dcPrev, hidden, 0, batch);
+      return;
+    }
+    executor.forRange(batch, rowGrain(4 * hidden), (from, to) ->
+        GateKernels.lstmBackward(gates, cPrev, c, dh, dc, dGates, dcPrev, hidden, from, to));
   }
 
   @Override
@@ -213,8 +256,12 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = h.dim(h.rank() - 1);
     int batch = hidden == 0 ? 0 : h.size() / hidden;
-    executor.forRange(batch, rowGrain(3 * hidden), (from, to) -> GateKernels.gruForward(
-        buf(gi), buf(gh), buf(hPrev), buf(h), hidden, from, to));
+    if (inline(batch, rowGrain(3 * hidden))) {
+      GateKernels.gruForward(gi, gh, hPrev, h, hidden, 0, batch);
+      return;
+    }
+    executor.forRange(batch, rowGrain(3 * hidden), (from, to) ->
+        GateKernels.gruForward(gi, gh, hPrev, h, hidden, from, to));
   }
 
   @Override
@@ -226,9 +273,12 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = dh.dim(dh.rank() - 1);
     int batch = hidden == 0 ? 0 : dh.size() / hidden;
-    executor.forRange(batch, rowGrain(3 * hidden), (from, to) -> GateKernels.gruBackward(
-        buf(rzn), buf(gh), buf(hPrev), buf(dh), buf(dgi), buf(dgh), buf(dhPrev),
-        hidden, from, to));
+    if (inline(batch, rowGrain(3 * hidden))) {
+      GateKernels.gruBackward(rzn, gh, hPrev, dh, dgi, dgh, dhPrev, hidden, 0, batch);
+      return;
+    }
+    executor.forRange(batch, rowGrain(3 * hidden), (from, to) ->
+        GateKernels.gruBackward(rzn, gh, hPrev, dh, dgi, dgh, dhPrev, hidden, from, to));
   }
 
   @Override
@@ -241,9 +291,9 @@ public final class PanamaKernelOps implements KernelOps {
     double[] rowLoss = new double[rows];
     float[] maskData = mask == null ? null : mask.floats();
     int maskOffset = mask == null ? 0 : mask.offset();
-    executor.forRange(rows, rowGrain(classes), (from, to) -> SoftmaxKernel.rows(
-        logits.floats(), logits.offset(), classes, targets, maskData, maskOffset,
-        dLogits.floats(), dLogits.offset(), rowLoss, from, to));
+    executor.forRange(rows, rowGrain(classes), (from, to) -> SoftmaxKernel.rows(logits.floats(),
+        logits.offset(), classes, targets, maskData, maskOffset, dLogits.floats(),
+        dLogits.offset(), rowLoss, from, to));
     // row order, whatever the split: the loss does not depend on the thread count
     double total = 0;
     for (double loss : rowLoss) {
@@ -262,7 +312,12 @@ public final class PanamaKernelOps implements KernelOps {
     return Math.max(1, ELEMENT_GRAIN / Math.max(1, rowWidth));
   }
 
-  private static Buf buf(Tensor t) {
-    return new Buf(t.floats(), t.offset());
+  /**
+   * Whether {@code n} items in chunks of {@code grain} make a single task: the kernel then runs
+   * inline, with no capturing lambda allocated, which keeps per-step calls on a batch of one
+   * free of garbage.
+   */
+  private boolean inline(int n, int grain) {
+    return n <= grain || executor.threads() == 1;
   }
 }
