@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnnlab.api.tensor.DType;
@@ -12,8 +13,9 @@ import org.rnnlab.api.tensor.Tensor;
 /**
  * GEMM with few rows of C (the per-step recurrent products of a small batch, which take the
  * unpacked paths for NT and NN) against the scalar reference, at every n and k of an awkward
- * set and all four transposes. NT with 9 rows and all TN/TT shapes take the packed path, so
- * both sides of the NT threshold are covered.
+ * set and all four transposes: NT with up to 8 rows and NN take the unpacked paths, NT with 9
+ * rows the path that packs only A (when n is at least 8 times m) or the general one, and TN/TT
+ * the general one, so every side of each threshold is covered.
  */
 class GemmSmallRowsTest extends BaseKernelTestCase {
   private static final int[] ROWS = {1, 2, 3, 5, 7, 8, 9};
@@ -77,6 +79,32 @@ class GemmSmallRowsTest extends BaseKernelTestCase {
           assertSurroundingUntouched(what, two);
         }
       }
+    }
+  }
+
+  @Test
+  void wideNtGemmMatchesReferenceAcrossBlocksAndIsBitIdenticalOnTwoThreads() {
+    // packs only A: ragged A panels (61 rows), a ragged last 8-row panel of B (531 = 8*66 + 3),
+    // k crossing the 256-wide slices; then the per-step shape of B=64, H=256
+    int[][] shapes = {{61, 531, 517}, {64, 1024, 256}, {17, 400, 33}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      SplittableRandom rng = rng(m + n + k);
+      Tensor a = offsetView(rng, 3, m, k);
+      Tensor b = offsetView(rng, 5, n, k);
+      Tensor c0 = offsetView(rng, 7, m, n);
+      Tensor expected = c0.copy();
+      Tensor one = copyAtOffset(c0, 11);
+      Tensor two = copyAtOffset(c0, 2);
+      String what = describe(false, true, m, n, k) + " beta=0.5";
+      SCALAR.gemm(false, true, m, n, k, 0.9, a, b, 0.5, expected);
+      SIMD.gemm(false, true, m, n, k, 0.9, a, b, 0.5, one);
+      SIMD2.gemm(false, true, m, n, k, 0.9, a, b, 0.5, two);
+      assertClose(what, expected, one, 1e-5 * k);
+      assertBitIdentical(what + " threads 1 vs 2", one, two);
+      assertSurroundingUntouched(what, two);
     }
   }
 

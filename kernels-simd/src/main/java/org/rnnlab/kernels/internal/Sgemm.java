@@ -22,6 +22,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>the register tile {@code gemm8x2} keeps 8 rows x 2 vectors of C in 16 accumulators.
  * </ol>
  *
+ * <p>Shapes where packing costs more than it saves go elsewhere: a few rows of C with
+ * {@code transA=false} and {@code transB} NT or NN to {@link SgemmSmallM} (no packing at all),
+ * NT with fewer rows than columns to {@link SgemmWideNt} (only A packed). Those are the
+ * per-step recurrent products {@code h·W_hh^T} and {@code dG·W_hh}.
+ *
  * <p><b>Deterministic:</b> the block grid and the k-slice order depend only on the shape, and
  * each block is written by exactly one task, so results are bit-identical for any thread count.
  */
@@ -65,6 +70,16 @@ final class Sgemm {
    * 4 x 4-vector tile reads B rows where they lie at the speed of packed panels.
    */
   static final int NN_SMALL_ROWS = 64;
+  /**
+   * NT calls with at most this many rows, and at least {@link #WIDE_NT_RATIO} times as many
+   * columns, take {@link SgemmWideNt}. Measured (thread CPU time, 512 bits), general vs wide:
+   * 16x1024x256 260 vs 182 us, 32x1024x256 330 vs 194, 64x1024x256 486 vs 382, 64x512x128 116
+   * vs 105; but 128x512x128 198 vs 213 and 256x1024x256 1586 vs 1888, where the transposed
+   * scalar merge and the re-read B rows cost more than packing B once.
+   */
+  static final int WIDE_NT_ROWS = 64;
+  /** See {@link #WIDE_NT_ROWS}. */
+  static final int WIDE_NT_RATIO = 8;
   /** Columns of C per task on the unpacked small-m paths (a multiple of every tile width). */
   private static final int SMALL_COLUMNS = 128;
 
@@ -94,6 +109,10 @@ final class Sgemm {
     }
     if (!transA && (transB ? m <= NT_SMALL_ROWS : m <= NN_SMALL_ROWS)) {
       gemmSmallM(transB, m, n, k, alpha, a, ao, b, bo, beta, c, co);
+      return;
+    }
+    if (!transA && transB && m <= WIDE_NT_ROWS && (long) WIDE_NT_RATIO * m <= n) {
+      gemmWideNt(m, n, k, alpha, a, ao, b, bo, beta, c, co);
       return;
     }
     int mPanels = ceilDiv(m, MR);
@@ -164,6 +183,27 @@ final class Sgemm {
         SgemmSmallM.nn(m, n, k, alpha, a, ao, b, bo, beta, c, co, from, to, buf);
       }
     });
+  }
+
+  /** NT with fewer rows than columns: see {@link SgemmWideNt}; only A is packed. */
+  private void gemmWideNt(int m, int n, int k, float alpha,
+      float[] a, int ao, float[] b, int bo, float beta, float[] c, int co) {
+    int aPanels = ceilDiv(m, NR);
+    float[][] buffers = packed.get();
+    float[] pa = buffers[0] = ensure(buffers[0], (long) aPanels * NR * k);
+    int blocks = ceilDiv(n, SgemmWideNt.JB);
+    if ((long) m * n * k < SERIAL_MACS) {
+      packTransposed(a, ao, m, k, pa, NR, 0, aPanels);
+      float[] tile = tileBuffer.get();
+      for (int t = 0; t < blocks; t++) {
+        SgemmWideNt.block(t, m, n, k, alpha, pa, b, bo, beta, c, co, tile);
+      }
+      return;
+    }
+    executor.forEach(ceilDiv(aPanels, PACK_PANELS), t -> packTransposed(a, ao, m, k, pa, NR,
+        t * PACK_PANELS, Math.min(aPanels, (t + 1) * PACK_PANELS)));
+    executor.forEach(blocks, t -> SgemmWideNt.block(t, m, n, k, alpha, pa, b, bo, beta, c, co,
+        tileBuffer.get()));
   }
 
   private void computeBlock(int rb, int cb, int m, int n, int k, float alpha,
@@ -317,7 +357,7 @@ final class Sgemm {
    * same panel layout, for panels {@code [panelFrom, panelTo)}: a transpose, done in slices of
    * k so the panel slice being written stays in L1.
    */
-  private static void packTransposed(float[] src, int so, int cols, int k, float[] packed,
+  static void packTransposed(float[] src, int so, int cols, int k, float[] packed,
       int width, int panelFrom, int panelTo) {
     for (int q = panelFrom; q < panelTo; q++) {
       int j0 = q * width;
@@ -380,14 +420,14 @@ final class Sgemm {
     }
   }
 
-  private static float[] ensure(float[] buffer, long size) {
+  static float[] ensure(float[] buffer, long size) {
     if (size > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("gemm operand too large to pack: " + size + " floats");
     }
     return buffer.length >= size ? buffer : new float[(int) size];
   }
 
-  private static int ceilDiv(int a, int b) {
+  static int ceilDiv(int a, int b) {
     return (a + b - 1) / b;
   }
 }
