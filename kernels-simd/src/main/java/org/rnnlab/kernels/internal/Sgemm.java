@@ -48,11 +48,6 @@ final class Sgemm {
       L >= MR ? FloatVector.SPECIES_256 : S;
   /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
   private static final int TRANSPOSE_SLICE = 64;
-  /**
-   * Stored rows copied together by {@code packRuns}: 16 rows of up to 1024 floats (64 KB) stay
-   * in L2 while their runs go panel by panel.
-   */
-  private static final int RUN_ROWS = 16;
   /** Stored rows per packing task when rows are copied as contiguous runs. */
   private static final int PACK_ROWS = 256;
   /** Micro-panels per packing task when panels are transposed. */
@@ -345,19 +340,14 @@ final class Sgemm {
   /**
    * Packs a matrix stored {@code k x cols} (A when transposed, B when not) into panels of
    * {@code width} columns, {@code packed[panel][p][lane]}, for stored rows {@code [pFrom, pTo)}.
-   * Stored rows are taken {@link #RUN_ROWS} at a time and copied panel by panel, so each panel
-   * receives one contiguous stretch: row by row, every run landed in a different panel (a
-   * panel is {@code width * k} floats apart), a page apart for large k.
+   * Each stored row is read once, front to back, and split into runs of {@code width}.
    */
   private static void packRuns(float[] src, int so, int cols, int k, float[] packed, int width,
       int pFrom, int pTo) {
-    for (int p0 = pFrom; p0 < pTo; p0 += RUN_ROWS) {
-      int p1 = Math.min(pTo, p0 + RUN_ROWS);
+    for (int p = pFrom; p < pTo; p++) {
+      int row = so + p * cols;
       for (int j0 = 0; j0 < cols; j0 += width) {
-        int len = Math.min(width, cols - j0);
-        for (int p = p0; p < p1; p++) {
-          copyRun(src, so + p * cols + j0, packed, j0 * k + p * width, len, width);
-        }
+        copyRun(src, row + j0, packed, j0 * k + p * width, Math.min(width, cols - j0), width);
       }
     }
   }
