@@ -13,9 +13,10 @@ import org.rnnlab.api.tensor.Tensor;
 /**
  * GEMM with few rows of C (the per-step recurrent products of a small batch, which take the
  * unpacked paths for NT and NN) against the scalar reference, at every n and k of an awkward
- * set and all four transposes: NT with up to 8 rows and NN take the unpacked paths, NT with 9
- * rows the path that packs only A (when n is at least 8 times m) or the general one, and TN/TT
- * the general one, so every side of each threshold is covered.
+ * set and all four transposes: NT and NN with up to 8 rows take the unpacked paths, NN with 9
+ * rows the unpacked path when B is small and the packed one when it is not, NT with 9 rows the
+ * path that packs only A (when n is at least 8 times m) or the general one, and TN/TT the
+ * general one, so every side of each threshold is covered.
  */
 class GemmSmallRowsTest extends BaseKernelTestCase {
   private static final int[] ROWS = {1, 2, 3, 5, 7, 8, 9};

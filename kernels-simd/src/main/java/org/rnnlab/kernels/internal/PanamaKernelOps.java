@@ -99,7 +99,7 @@ public final class PanamaKernelOps implements KernelOps {
     }
     executor.forRange(rows, rowGrain(n), (from, to) ->
         ElementwiseKernels.addRowVector(bias.floats(), bias.offset(), y.floats(), y.offset(), n,
-        from, to));
+            from, to));
   }
 
   @Override
@@ -134,7 +134,7 @@ public final class PanamaKernelOps implements KernelOps {
     }
     executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) ->
         ElementwiseKernels.axpy((float) alpha, x.floats(), x.offset(), y.floats(), y.offset(),
-        from, to));
+            from, to));
   }
 
   @Override
@@ -164,7 +164,7 @@ public final class PanamaKernelOps implements KernelOps {
     }
     executor.forRange(out.size(), ELEMENT_GRAIN, (from, to) ->
         ElementwiseKernels.mul(a.floats(), a.offset(), b.floats(), b.offset(), out.floats(),
-        out.offset(), from, to));
+            out.offset(), from, to));
   }
 
   @Override
@@ -194,7 +194,7 @@ public final class PanamaKernelOps implements KernelOps {
     }
     executor.forRange(y.size(), ELEMENT_GRAIN, (from, to) ->
         ElementwiseKernels.activateBackward(f, y.floats(), y.offset(), dy.floats(), dy.offset(),
-        dx.floats(), dx.offset(), from, to));
+            dx.floats(), dx.offset(), from, to));
   }
 
   @Override

@@ -65,11 +65,21 @@ final class Sgemm {
    */
   static final int NT_SMALL_ROWS = 8;
   /**
-   * NN calls with at most this many rows of C take the unpacked axpy path. Measured (n=256
-   * k=1024): 1 row 15 us unpacked vs 97 us packed, 8 rows 43 vs 88, 64 rows 313 vs 440; the
-   * 4 x 4-vector tile reads B rows where they lie at the speed of packed panels.
+   * NN calls with at most this many rows of C take the unpacked axpy path whatever the size of
+   * B. Measured (thread CPU time, 512 bits), packed vs unpacked: 1x256x1024 97 vs 15 us,
+   * 8x256x1024 88 vs 43, 8x1024x4096 6028 vs 5211.
    */
-  static final int NN_SMALL_ROWS = 64;
+  static final int NN_SMALL_ROWS = 8;
+  /**
+   * NN calls with at most this many rows take the unpacked path too when B has at most
+   * {@link #NN_L2_FLOATS} elements. The axpy tiles stream a column strip of B, all k rows, once
+   * per 4 rows of C: from L2 that keeps pace with packed panels (64x256x1024 440 vs 313 us,
+   * 128x256x1024 1006 vs 734), from memory it does not (64x1024x1024 2111 vs 2383,
+   * 64x512x2048 2021 vs 2638, 64x1024x4096 8875 vs 26783).
+   */
+  static final int NN_L2_ROWS = 128;
+  /** B of 1 MB: the L2 of one core. */
+  static final long NN_L2_FLOATS = 1L << 18;
   /**
    * NT calls with at most this many rows, and at least {@link #WIDE_NT_RATIO} times as many
    * columns, take {@link SgemmWideNt}. Measured (thread CPU time, 512 bits), general vs wide:
@@ -107,7 +117,8 @@ final class Sgemm {
       scaleC(m, n, beta, c, co);
       return;
     }
-    if (!transA && (transB ? m <= NT_SMALL_ROWS : m <= NN_SMALL_ROWS)) {
+    if (!transA && (transB ? m <= NT_SMALL_ROWS : m <= NN_SMALL_ROWS
+        || m <= NN_L2_ROWS && (long) n * k <= NN_L2_FLOATS)) {
       gemmSmallM(transB, m, n, k, alpha, a, ao, b, bo, beta, c, co);
       return;
     }
