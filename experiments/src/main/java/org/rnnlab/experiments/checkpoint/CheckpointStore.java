@@ -99,7 +99,11 @@ public final class CheckpointStore {
     return files;
   }
 
-  private static long stepOf(Path p) {
+  /**
+   * @param p a path
+   * @return {@code N} when the file name is {@code step-<N>.h5}, otherwise -1
+   */
+  public static long stepOf(Path p) {
     Matcher m = NAME.matcher(p.getFileName().toString());
     return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
