@@ -63,6 +63,9 @@ public final class CheckpointStore {
    * @throws CheckpointException when the directory cannot be created or written
    */
   public Path save(Checkpoint c) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new CheckpointException("cannot create checkpoint directory " + dir + ": it exists and is not a directory", null);
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
