@@ -28,17 +28,18 @@ import org.rnnlab.experiments.spec.TestCatalog;
 
 /**
  * End-to-end helpers: runs the real CLI with the real trainer in-process, and reads what a run
- * leaves behind (final parameters, metrics rows without the wall-clock column).
+ * leaves behind (final parameters, metrics rows without the wall-clock column). Public for the
+ * tests in other packages that need a trained checkpoint.
  */
-final class RunFixture {
+public final class RunFixture {
   /** Fixed clock so run directory names are predictable. */
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+  public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
   /**
    * A small adding-problem LSTM run (T=20, H=8, batch 8, 40 steps) that takes well under a second
    * once the JVM is warm; checkpoints every 10 steps, metrics every 5, evaluation every 20.
    */
-  static final String SMALL = """
+  public static final String SMALL = """
       model:
         cell: {type: lstm}
         hidden_size: 8
@@ -58,16 +59,18 @@ final class RunFixture {
       """;
 
   /**
+   * The outcome of one CLI invocation.
+   *
    * @param code exit code
    * @param out standard output
    * @param err standard error
    */
-  record Result(int code, String out, String err) {}
+  public record Result(int code, String out, String err) {}
 
   private RunFixture() {}
 
   /** Runs {@code rnnlab ARGS} in-process with the ServiceLoader trainer and every plugin on the test class path. */
-  static Result cli(String... args) {
+  public static Result cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliEnvironment env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -77,18 +80,19 @@ final class RunFixture {
   }
 
   /** Runs and fails the test with the captured streams unless the exit code is 0. */
-  static Result cliOk(String... args) {
+  public static Result cliOk(String... args) {
     Result r = cli(args);
     assertEquals(0, r.code(), () -> "rnnlab " + String.join(" ", args) + " failed:\n" + r.err());
     return r;
   }
 
-  static Path writeSpec(Path dir, String name, String yaml) throws IOException {
+  /** Writes {@code yaml} to {@code dir/name.yaml}; the run directories are then named after {@code name}. */
+  public static Path writeSpec(Path dir, String name, String yaml) throws IOException {
     return Files.writeString(dir.resolve(name + ".yaml"), yaml);
   }
 
   /** @return the single run directory under {@code out} */
-  static Path onlyRun(Path out) throws IOException {
+  public static Path onlyRun(Path out) throws IOException {
     try (Stream<Path> s = Files.list(out)) {
       List<Path> runs = s.filter(Files::isDirectory).toList();
       assertEquals(1, runs.size(), "run directories under " + out + ": " + runs);
@@ -97,18 +101,18 @@ final class RunFixture {
   }
 
   /** @return the checkpoint files of a run, oldest first */
-  static List<Path> checkpoints(Path run) {
+  public static List<Path> checkpoints(Path run) {
     return new CheckpointStore(run.resolve("checkpoints"), 1).list();
   }
 
   /** @return the parameters of the run's newest checkpoint */
-  static Map<String, Tensor> finalParams(Path run) {
+  public static Map<String, Tensor> finalParams(Path run) {
     List<Path> files = checkpoints(run);
     return CheckpointReader.read(files.getLast()).params();
   }
 
   /** @return metrics.csv lines with the wall-time column removed (the only one that may differ) */
-  static List<String> metricsWithoutWallTime(Path run) throws IOException {
+  public static List<String> metricsWithoutWallTime(Path run) throws IOException {
     List<String> lines = Files.readAllLines(run.resolve("metrics.csv"));
     int wall = Arrays.asList(lines.getFirst().split(",", -1)).indexOf(MetricsCsvWriter.WALL_TIME);
     List<String> out = new ArrayList<>();
@@ -121,7 +125,7 @@ final class RunFixture {
   }
 
   /** Asserts equal names, shapes and float bits (so -0.0 vs 0.0 or NaN payloads count as different). */
-  static void assertBitIdentical(Map<String, Tensor> expected, Map<String, Tensor> actual) {
+  public static void assertBitIdentical(Map<String, Tensor> expected, Map<String, Tensor> actual) {
     assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()), "parameter names");
     expected.forEach((name, e) -> {
       Tensor a = actual.get(name);
@@ -135,7 +139,7 @@ final class RunFixture {
   }
 
   /** @return whether any element of any parameter differs */
-  static boolean anyDifference(Map<String, Tensor> a, Map<String, Tensor> b) {
+  public static boolean anyDifference(Map<String, Tensor> a, Map<String, Tensor> b) {
     for (var e : a.entrySet()) {
       Tensor x = e.getValue();
       Tensor y = b.get(e.getKey());
