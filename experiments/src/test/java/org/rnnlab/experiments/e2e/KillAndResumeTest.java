@@ -90,6 +90,17 @@ class KillAndResumeTest {
     RunFixture.assertBitIdentical(RunFixture.finalParams(reference), RunFixture.finalParams(run));
     assertEquals(RunFixture.metricsWithoutWallTime(reference), RunFixture.metricsWithoutWallTime(run), kills.toString());
     assertEquals(4, provenanceSessions(run), "earlier sessions' provenance files");
+    assertWallTimeNeverDecreases(run);
+  }
+
+  /** Each session's clock starts at 0; the column must still count up across the five sessions. */
+  private static void assertWallTimeNeverDecreases(Path run) throws IOException {
+    double previous = 0;
+    for (String row : Files.readAllLines(run.resolve("metrics.csv")).subList(1, 1 + (int) (STEPS / 5))) {
+      double t = Double.parseDouble(row.split(",")[1]);
+      assertTrue(t >= previous, "wall_time_s goes back from " + previous + " to " + t + " at " + row);
+      previous = t;
+    }
   }
 
   private static long newestCheckpoint(Path out) {
