@@ -9,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
-import org.rnnlab.experiments.UserError;
 import org.rnnlab.experiments.checkpoint.Checkpoint;
 import org.rnnlab.experiments.rng.SeedStreams;
 import org.rnnlab.experiments.run.MetricsCsvWriter;
@@ -38,12 +36,10 @@ class RunCommandTest {
 
   @Test
   void validSpecWithoutTrainerFailsInOneLineAndWritesNothing() throws Exception {
-    // the real trainer is on the class path now; this is what TrainerLookup says when it is not
-    Supplier<TrainingJob> missing = () -> {
-      throw new UserError("trainer not available: the spec is valid, but this build of rnnlab has no "
-          + "TrainingJob implementation (nothing was written)");
-    };
-    CliRunner.Result r = CliRunner.run(missing, "run", spec(TestCatalog.VALID).toString(), "--out", out().toString());
+    // the build now ships a trainer, so simulate a class path without one
+    CliRunner.Result r = CliRunner.run(() -> {
+      throw new org.rnnlab.experiments.UserError("trainer not available: no TrainingJob implementation");
+    }, "run", spec(TestCatalog.VALID).toString(), "--out", out().toString());
     assertEquals(2, r.code());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("rnnlab: trainer not available"), r.err());
