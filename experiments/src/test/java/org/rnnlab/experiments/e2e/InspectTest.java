@@ -65,4 +65,20 @@ class InspectTest {
     assertTrue(r.err().startsWith("rnnlab: checkpoint " + checkpoint + " is corrupt or truncated"), r.err());
     assertEquals("", r.out());
   }
+
+  @Test
+  void severalCheckpointsArePrintedInTurnAndABadOneIsReportedWithoutHidingTheOthers() throws Exception {
+    Path checkpoints = checkpoint.getParent();
+    try (RandomAccessFile raf = new RandomAccessFile(checkpoint.toFile(), "rw")) {
+      raf.setLength(100);
+    }
+    // what a shell glob over checkpoints/*.h5 passes: step-20, step-30, step-40 (keep_last 3)
+    RunFixture.Result r = RunFixture.cli("inspect", "--no-spec", checkpoints.resolve("step-20.h5").toString(),
+        checkpoints.resolve("step-30.h5").toString(), checkpoint.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals(List.of("step 20, epoch 0, data_position 20", "step 30, epoch 0, data_position 30"),
+        r.out().lines().filter(l -> l.startsWith("step ")).toList());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("rnnlab: checkpoint " + checkpoint + " is corrupt or truncated"), r.err());
+  }
 }
