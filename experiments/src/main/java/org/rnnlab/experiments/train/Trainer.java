@@ -125,7 +125,8 @@ public final class Trainer implements TrainingJob {
         // finite gradients can still overflow a parameter; stop before such a state is checkpointed
         // (skip cannot apply: the update is done)
         throw new NonFiniteException("non-finite value at step " + step + ": parameter " + badParam
-            + " after the optimizer update; stopped, the last good checkpoint is kept (lower the learning rate or clip)");
+            + " after the optimizer update; stopped, the last good checkpoint is kept"
+            + " (lower the learning rate or clip)");
       }
       lastTrain = value;
 
