@@ -64,7 +64,8 @@ public final class CheckpointStore {
    */
   public Path save(Checkpoint c) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new CheckpointException("cannot create checkpoint directory " + dir + ": it exists and is not a directory", null);
+      throw new CheckpointException("cannot create checkpoint directory " + dir
+          + ": it exists and is not a directory", null);
     }
     try {
       Files.createDirectories(dir);
@@ -172,14 +173,16 @@ public final class CheckpointStore {
         }
       }
     } catch (IOException e) {
-      throw new CheckpointException("cannot list checkpoint directory " + dir + ": " + CheckpointWriter.rootReason(e), e);
+      throw new CheckpointException("cannot list checkpoint directory " + dir + ": "
+          + CheckpointWriter.rootReason(e), e);
     }
     for (Path p : stale) {
       try {
         Files.deleteIfExists(p);
         warn.accept("removed " + p + ", left by an interrupted checkpoint write");
       } catch (IOException e) {
-        warn.accept("cannot remove " + p + " (left by an interrupted checkpoint write): " + CheckpointWriter.rootReason(e));
+        warn.accept("cannot remove " + p + " (left by an interrupted checkpoint write): "
+            + CheckpointWriter.rootReason(e));
       }
     }
   }

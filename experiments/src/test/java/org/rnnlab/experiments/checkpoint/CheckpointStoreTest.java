@@ -100,7 +100,8 @@ class CheckpointStoreTest {
     store(dir).save(CheckpointFixtures.sample(10));
     Path target = dir.resolve(CheckpointStore.fileName(20));
     Files.createSymbolicLink(dir.resolve(CheckpointWriter.tempName(target)), full);
-    CheckpointException e = assertThrows(CheckpointException.class, () -> store(dir).save(CheckpointFixtures.sample(20)));
+    CheckpointException e = assertThrows(CheckpointException.class,
+        () -> store(dir).save(CheckpointFixtures.sample(20)));
     assertTrue(e.getMessage().startsWith("cannot write checkpoint " + target + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
