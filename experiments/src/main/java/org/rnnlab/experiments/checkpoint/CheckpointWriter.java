@@ -5,7 +5,12 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -121,12 +126,24 @@ public final class CheckpointWriter {
     Throwable t = e;
     String reason = e.getMessage();
     while (t != null) {
-      if (t.getMessage() != null) {
-        reason = t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-            ? fse.getFile() + ": " + fse.getReason() : t.getMessage();
+      if (t instanceof FileSystemException fse) {
+        reason = fse.getFile() + ": " + (fse.getReason() != null ? fse.getReason() : describe(fse));
+      } else if (t.getMessage() != null) {
+        reason = t.getMessage();
       }
       t = t.getCause();
     }
     return reason == null ? e.getClass().getSimpleName() : reason;
+  }
+
+  /** NIO leaves the reason of these exceptions empty; the type alone says what happened. */
+  private static String describe(FileSystemException e) {
+    return switch (e) {
+      case FileAlreadyExistsException x -> "already exists";
+      case NoSuchFileException x -> "no such file or directory";
+      case AccessDeniedException x -> "permission denied";
+      case NotDirectoryException x -> "not a directory";
+      default -> e.getClass().getSimpleName();
+    };
   }
 }

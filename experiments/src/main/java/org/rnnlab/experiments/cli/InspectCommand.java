@@ -3,25 +3,32 @@ package org.rnnlab.experiments.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.tensor.Tensor;
 import org.rnnlab.experiments.checkpoint.Checkpoint;
+import org.rnnlab.experiments.checkpoint.CheckpointException;
 import org.rnnlab.experiments.checkpoint.CheckpointReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rnnlab inspect CHECKPOINT.h5}: counters, tensors with summary statistics, RNG positions, spec, provenance. */
+/**
+ * {@code rnnlab inspect CHECKPOINT.h5...}: counters, tensors with summary statistics, RNG
+ * positions, spec, provenance. Several files (a shell glob over {@code checkpoints/}) are printed
+ * one after another; an unreadable one is reported in one line and the others are still shown,
+ * with exit code 2 at the end.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Print the contents of a checkpoint: step, tensors, RNG positions, spec and provenance.")
+    description = "Print the contents of checkpoints: step, tensors, RNG positions, spec and provenance.")
 final class InspectCommand implements Callable<Integer> {
   @Mixin DebugOption debugOption;
 
-  @Parameters(index = "0", paramLabel = "CHECKPOINT.h5", description = "A checkpoint file.")
-  Path file;
+  @Parameters(arity = "1..*", paramLabel = "CHECKPOINT.h5", description = "Checkpoint files.")
+  List<Path> files;
 
   @Option(names = "--no-spec", description = "Omit the spec and provenance texts.")
   boolean noSpec;
@@ -34,6 +41,26 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (files.size() == 1) {
+      print(files.getFirst());
+      return 0;
+    }
+    int code = 0;
+    for (int i = 0; i < files.size(); i++) {
+      if (i > 0) {
+        env.out().println();
+      }
+      try {
+        print(files.get(i));
+      } catch (CheckpointException e) {
+        env.err().println("rnnlab: " + e.getMessage());
+        code = ErrorHandler.USER_ERROR;
+      }
+    }
+    return code;
+  }
+
+  private void print(Path file) {
     Checkpoint c = CheckpointReader.read(file);
     PrintStream out = env.out();
     out.printf(Locale.ROOT, "checkpoint %s (format_version %d)%n", file, Checkpoint.FORMAT_VERSION);
@@ -48,7 +75,6 @@ final class InspectCommand implements Callable<Integer> {
       out.println("provenance");
       c.provenance().lines().forEach(l -> out.println("  " + l));
     }
-    return 0;
   }
 
   private static void tensors(PrintStream out, String title, Map<String, Tensor> tensors) {

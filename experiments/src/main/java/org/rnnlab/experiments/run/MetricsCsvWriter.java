@@ -21,7 +21,11 @@ import org.rnnlab.experiments.UserError;
  * Not thread-safe.
  */
 public final class MetricsCsvWriter implements Closeable {
-  /** Seconds since the run (first session) started. */
+  /**
+   * Seconds of training since the run started. Trainers pass seconds since their own session
+   * started; after a resume the writer adds the value of the last row kept from earlier sessions,
+   * so the column keeps counting across sessions (time between sessions is not counted).
+   */
   public static final String WALL_TIME = "wall_time_s";
   /** Learning rate used for the step. */
   public static final String LR = "lr";
@@ -36,6 +40,7 @@ public final class MetricsCsvWriter implements Closeable {
   private final List<String> columns;
   private final Set<String> known;
   private long lastStep = -1;
+  private double wallTimeOffset;
 
   private MetricsCsvWriter(BufferedWriter out, List<String> columns) {
     this.out = out;
@@ -96,16 +101,23 @@ public final class MetricsCsvWriter implements Closeable {
       }
       List<String> kept = new ArrayList<>();
       kept.add(lines.getFirst());
+      int wallColumn = 1 + columns.indexOf(WALL_TIME);
+      double wallTime = 0;
       for (String l : lines.subList(1, lines.size())) {
         String step = l.substring(0, Math.max(0, l.indexOf(',')));
         if (!step.isEmpty() && Long.parseLong(step) <= resumedStep) {
           kept.add(l);
+          String[] cells = l.split(",", -1);
+          if (wallColumn > 0 && wallColumn < cells.length && !cells[wallColumn].isEmpty()) {
+            wallTime = Double.parseDouble(cells[wallColumn]);
+          }
         }
       }
       AtomicText.writeAtomically(file, String.join("\n", kept) + "\n");
       MetricsCsvWriter m = new MetricsCsvWriter(
           Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), columns);
       m.lastStep = resumedStep;
+      m.wallTimeOffset = wallTime;
       return m;
     } catch (IOException | NumberFormatException e) {
       throw new UserError("cannot continue " + file + ": " + e.getMessage(), e);
@@ -137,6 +149,9 @@ public final class MetricsCsvWriter implements Closeable {
     for (String c : columns) {
       sb.append(',');
       Double v = values.get(c);
+      if (v != null && c.equals(WALL_TIME)) {
+        v += wallTimeOffset;
+      }
       if (v != null) {
         sb.append(v);
       }

@@ -18,7 +18,7 @@ import org.rnnlab.experiments.UserError;
  * spec.resolved.yaml   the spec with every default filled in (enough to rerun or resume)
  * provenance.json      how the run was made (versions, JVM, kernels, threads, seed, times)
  * metrics.csv          one row per logged step
- * checkpoints/         ckpt-&lt;step&gt;.h5, the newest keep_last of them
+ * checkpoints/         step-&lt;N&gt;.h5, the newest keep_last of them
  * diagnostics.h5       gradient-flow diagnostics (written by the trainer)
  * report.html          rendered by reports
  * </pre>

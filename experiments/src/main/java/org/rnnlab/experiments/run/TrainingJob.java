@@ -14,7 +14,8 @@ package org.rnnlab.experiments.run;
  *       {@code ctx.seeds().at(SeedStreams.INIT, 0)} (or one counter per layer);
  *   <li>if {@code ctx.resumeFrom()} is present, load its params (PyTorch names), optimizer state
  *       ({@code Optimizer.loadState}) and continue at its step; seed positions are already restored;
- *   <li>each step: draw the batch from {@code ctx.seeds().next(SeedStreams.TRAIN_DATA)}, set the
+ *   <li>each step: draw the batch from {@code ctx.seeds().next(SeedStreams.TRAIN_DATA)} (or from
+ *       {@code ctx.seeds().at(SeedStreams.TRAIN_DATA, step)}, which needs no saved position), set the
  *       learning rate from {@code ctx.schedule()}, forward, loss, backward, regularizers in spec
  *       order, optimizer step; honour {@code training.on_nonfinite};
  *   <li>every {@code training.log_every} steps write a row to {@code ctx.metrics()} and call

@@ -4,7 +4,7 @@ import java.util.List;
 import org.rnnlab.api.Parameter;
 import org.rnnlab.api.kernel.KernelOps;
 
-/** Global gradient norm and the first parameter whose gradient is not finite. */
+/** Global gradient norm and the first parameter whose gradient or value is not finite. */
 final class GradientCheck {
   private GradientCheck() {}
 
@@ -23,6 +23,17 @@ final class GradientCheck {
       int i = p.grad().firstNonFinite();
       if (i >= 0) {
         return p.name() + "[" + i + "] = " + p.grad().get(i);
+      }
+    }
+    return null;
+  }
+
+  /** @return "name[index] = value" of the first non-finite parameter element, or null */
+  static String firstNonFiniteValue(List<Parameter> params) {
+    for (Parameter p : params) {
+      int i = p.value().firstNonFinite();
+      if (i >= 0) {
+        return p.name() + "[" + i + "] = " + p.value().get(i);
       }
     }
     return null;

@@ -94,7 +94,9 @@ public final class Trainer implements TrainingJob {
       double value = loss.evaluate(ops, prediction, batch.target(), batch.mask(), dPrediction);
       String bad = Double.isFinite(value) ? null : "loss = " + value;
       if (bad == null) {
-        model.backward(ops, dPrediction, truncation);
+        bad = backward(model, ops, dPrediction, truncation);
+      }
+      if (bad == null) {
         for (Regularizer r : penalties) {
           value += r.apply(ops, params);
         }
@@ -118,6 +120,14 @@ public final class Trainer implements TrainingJob {
       double lr = baseLr * schedule.factor(step);
       optimizer.setLearningRate(lr);
       optimizer.step();
+      String badParam = GradientCheck.firstNonFiniteValue(params);
+      if (badParam != null) {
+        // finite gradients can still overflow a parameter; stop before such a state is checkpointed
+        // (skip cannot apply: the update is done)
+        throw new NonFiniteException("non-finite value at step " + step + ": parameter " + badParam
+            + " after the optimizer update; stopped, the last good checkpoint is kept"
+            + " (lower the learning rate or clip)");
+      }
       lastTrain = value;
 
       boolean last = step == total;
@@ -149,5 +159,23 @@ public final class Trainer implements TrainingJob {
     }
     return new RunSummary(total, lastTrain, lastEval == null ? Double.NaN : lastEval.loss(),
         lastEval == null ? Map.of() : lastEval.metrics(), lastCheckpoint);
+  }
+
+  /**
+   * Back-propagates; returns a description of the non-finite gradient that stopped it, or null.
+   * Finite loss gradients can overflow on the way down (a huge head weight times a large
+   * dLoss/dPrediction); the recurrent stack rejects such input with {@link Tensor#requireFinite}'s
+   * IllegalArgumentException, which is a non-finite step, not a bug.
+   */
+  private static String backward(SequenceModel model, KernelOps ops, Tensor dPrediction, Truncation truncation) {
+    try {
+      model.backward(ops, dPrediction, truncation);
+      return null;
+    } catch (IllegalArgumentException e) {
+      if (String.valueOf(e.getMessage()).contains(": non-finite value ")) {
+        return "gradient " + e.getMessage();
+      }
+      throw e;
+    }
   }
 }

@@ -69,7 +69,7 @@ class CheckpointTest {
     for (long step = 10; step <= 50; step += 10) {
       store.save(CheckpointFixtures.sample(step));
     }
-    assertEquals(List.of("ckpt-0000000040.h5", "ckpt-0000000050.h5"),
+    assertEquals(List.of("step-40.h5", "step-50.h5"),
         store.list().stream().map(p -> p.getFileName().toString()).toList());
   }
 
@@ -85,7 +85,7 @@ class CheckpointTest {
     Optional<CheckpointStore.Loaded> found = CheckpointStore.latestValid(dir, warnings::add);
     assertEquals(10, found.orElseThrow().checkpoint().step());
     assertEquals(1, warnings.size());
-    assertTrue(warnings.getFirst().contains("ckpt-0000000020.h5"), warnings.getFirst());
+    assertTrue(warnings.getFirst().contains("step-20.h5"), warnings.getFirst());
     assertEquals(1, warnings.getFirst().lines().count());
   }
 

@@ -49,4 +49,21 @@ class MetricsCsvWriterTest {
     assertEquals(List.of("step,a", "10,10.0", "20,20.0", "30,3.0"), Files.readAllLines(f));
     assertThrows(UserError.class, () -> MetricsCsvWriter.resume(f, List.of("b"), 20));
   }
+
+  @Test
+  void wallTimeKeepsCountingFromTheLastKeptRowAfterAResume() throws Exception {
+    Path f = dir.resolve("m.csv");
+    List<String> columns = MetricsCsvWriter.standardColumns(List.of());
+    try (MetricsCsvWriter w = MetricsCsvWriter.create(f, columns)) {
+      w.write(10, Map.of(MetricsCsvWriter.WALL_TIME, 1.5));
+      w.write(20, Map.of(MetricsCsvWriter.WALL_TIME, 3.0, MetricsCsvWriter.TRAIN_LOSS, 0.5));
+      w.write(30, Map.of(MetricsCsvWriter.WALL_TIME, 4.5));
+    }
+    // resumed from step 20: the new session's clock starts at 0, the column continues from 3.0
+    try (MetricsCsvWriter w = MetricsCsvWriter.resume(f, columns, 20)) {
+      w.write(30, Map.of(MetricsCsvWriter.WALL_TIME, 0.25, MetricsCsvWriter.TRAIN_LOSS, 0.5));
+    }
+    assertEquals(List.of("step,wall_time_s,lr,grad_norm,train_loss,eval_loss", "10,1.5,,,,", "20,3.0,,,0.5,",
+        "30,3.25,,,0.5,"), Files.readAllLines(f));
+  }
 }
