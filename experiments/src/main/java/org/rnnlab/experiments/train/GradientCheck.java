@@ -17,12 +17,27 @@ final class GradientCheck {
     return Math.sqrt(sum);
   }
 
-  /** @return "name[index] = value" of the first non-finite gradient element, or null */
-  static String firstNonFinite(List<Parameter> params) {
+  /**
+   * A non-finite value found in a training step.
+   *
+   * @param tensor {@code loss} or {@code grad/<parameter>}
+   * @param index flat index in the tensor, -1 for the loss
+   * @param value the value
+   */
+  record NonFinite(String tensor, int index, double value) {
+    @Override
+    public String toString() {
+      return index < 0 ? tensor + " = " + value
+          : tensor.substring(tensor.indexOf('/') + 1) + "[" + index + "] = " + value;
+    }
+  }
+
+  /** @return the first non-finite gradient element, or null */
+  static NonFinite firstNonFinite(List<Parameter> params) {
     for (Parameter p : params) {
       int i = p.grad().firstNonFinite();
       if (i >= 0) {
-        return p.name() + "[" + i + "] = " + p.grad().get(i);
+        return new NonFinite("grad/" + p.name(), i, p.grad().get(i));
       }
     }
     return null;
