@@ -37,7 +37,8 @@ import org.rnnlab.plugins.core.layer.SequenceGateProbe;
 public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
     implements SequenceGateProbe {
   private static final int GATES = 3;
-  private static final List<GateSpec> GATE_SPECS = List.of(new GateSpec("r", GateKind.SIGMOID),
+  /** Gates {@code r, z, n}, shared with {@link Cho2014GruCell}. */
+  static final List<GateSpec> GATE_SPECS = List.of(new GateSpec("r", GateKind.SIGMOID),
       new GateSpec("z", GateKind.SIGMOID), new GateSpec("n", GateKind.TANH));
 
   /** Gate activations {@code r|z|n}, recurrent pre-activations and backward scratch. */

@@ -15,6 +15,7 @@ import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellShape;
 import org.rnnlab.api.cell.SequenceCell;
 import org.rnnlab.api.diag.DiagnosticsSink;
+import org.rnnlab.api.diag.GateProbe;
 import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.DType;
@@ -125,6 +126,27 @@ class GateSaturationTest {
     probe.countSaturation(cache, counter);
     assertArrayEquals(new long[] {0, B * H, 0, 0},
         new long[] {counter.saturated(0), counter.saturated(1), counter.saturated(2), counter.saturated(3)});
+  }
+
+  @Test
+  void cho2014GruCountsItsThreeGatesOnTheStepPath() {
+    Cell cell = new Cho2014GruCell(new CellShape(I, H, DType.FLOAT64));
+    for (Parameter p : cell.parameters()) {
+      p.value().fill(0);
+    }
+    Tensor biasHh = cell.parameters().get(3).value();
+    for (int j = H; j < 2 * H; j++) {
+      biasHh.set(j, -10);   // z = σ(-10) < 0.05; r = σ(0) = 0.5 and n = tanh(0) = 0 are not
+    }
+    GateProbe probe = (GateProbe) cell;
+    assertEquals(List.of("r", "z", "n"), probe.gates().stream().map(g -> g.name()).toList());
+    SaturationCounter counter = new SaturationCounter(probe.gates());
+    Cell.Cache cache = cell.newCache(B);
+    cell.forward(OPS, random(new SplittableRandom(2), 1, B, I), zeroStates(cell), zeroStates(cell), cache);
+    probe.countSaturation(cache, counter);
+    assertArrayEquals(new long[] {0, B * H, 0},
+        new long[] {counter.saturated(0), counter.saturated(1), counter.saturated(2)});
+    assertEquals(B * H, counter.total(2));
   }
 
   @ParameterizedTest
