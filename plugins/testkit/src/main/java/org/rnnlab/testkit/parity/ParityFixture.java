@@ -116,7 +116,11 @@ public record ParityFixture(String name, String cell, int inputSize, int hiddenS
   }
 
   private static Tensor tensor(HdfFile hdf, String path) {
-    return toTensor(hdf.getDatasetByPath(path));
+    try {
+      return toTensor(hdf.getDatasetByPath(path));
+    } catch (io.jhdf.exceptions.HdfInvalidPathException e) {
+      throw new IllegalArgumentException("parity fixture lacks dataset '" + path + "'", e);
+    }
   }
 
   private static Tensor toTensor(Dataset ds) {
@@ -127,6 +131,37 @@ public record ParityFixture(String name, String cell, int inputSize, int hiddenS
       values[i] = ((Number) Array.get(flat, i)).doubleValue();
     }
     return Tensor.wrap(values, ds.getDimensions());
+  }
+
+  /**
+   * @param file an {@code .h5} parity fixture
+   * @return its root {@code kind} attribute ({@code recurrent} or {@code optimizer})
+   * @throws IllegalArgumentException when the file has no {@code kind}
+   */
+  public static String kind(Path file) {
+    try (HdfFile hdf = new HdfFile(file)) {
+      return stringAttr(hdf, "kind");
+    }
+  }
+
+  /**
+   * @param hdf an open fixture
+   * @param name root attribute name
+   * @return the attribute as a string
+   * @throws IllegalArgumentException when it is missing
+   */
+  public static String stringAttribute(HdfFile hdf, String name) {
+    return stringAttr(hdf, name);
+  }
+
+  /**
+   * @param hdf an open fixture
+   * @param path dataset path
+   * @return the dataset as a FLOAT64 tensor
+   * @throws IllegalArgumentException when it is missing
+   */
+  public static Tensor dataset(HdfFile hdf, String path) {
+    return tensor(hdf, path);
   }
 
   private static String stringAttr(HdfFile hdf, String name) {
