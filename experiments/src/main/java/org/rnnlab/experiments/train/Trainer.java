@@ -97,7 +97,8 @@ public final class Trainer implements TrainingJob {
     long total = ctx.totalSteps();
     DiagnosticsSpec ds = spec.diagnostics();
     DiagnosticsLog diagnosticsLog = ds.every() > 0 ? DiagnosticsLog.open(ctx.directory().diagnosticsFile(),
-        new DiagnosticsCadence(ds.every()), start, total, ctx.log()) : null;
+        new DiagnosticsCadence(ds.every(), ds.spectrumEvery() > 0 ? ds.spectrumEvery() : Long.MAX_VALUE),
+        start, total, ctx.log()) : null;
     if (diagnosticsLog != null && ds.gateSaturation() && ds.saturationThreshold() != GateKind.SIGMOID_LOW) {
       ctx.log().println("rnnlab: warning: diagnostics.saturation_threshold=" + ds.saturationThreshold()
           + " ignored; gate saturation uses the fixed bounds of GateKind (" + GateKind.SIGMOID_LOW + ")");

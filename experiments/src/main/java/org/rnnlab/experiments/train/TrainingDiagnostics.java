@@ -20,7 +20,8 @@ import org.rnnlab.plugins.reg.ClipValueConfig;
  * steps the sink wants: per-parameter {@code ||g||}, {@code max|g|} and update ratio
  * {@code ||Δw|| / ||w||} (the weights are copied before the update on those steps only, into
  * buffers allocated once), and the {@link StackDiagnostics} the model hands to the recurrent
- * layer. On steps the sink wants a spectrum: every {@code weight_hh_l*}.
+ * layer. On steps the sink wants a spectrum ({@code diagnostics.spectrum_every}, 0 for none):
+ * every {@code weight_hh_l*}.
  *
  * <p>Step numbers follow the sink: the 0-based count of updates made before the diagnosed one,
  * so the trainer's 1-based step {@code n} is diagnosed as {@code n - 1}; evaluations are
@@ -47,6 +48,7 @@ final class TrainingDiagnostics {
   private final DiagnosticsSink sink;
   private final boolean hiddenGradients;
   private final boolean gateSaturation;
+  private final boolean spectra;
   private final List<Parameter> params;
   private final List<Clip> clips;
   private Tensor[] before;
@@ -63,6 +65,7 @@ final class TrainingDiagnostics {
     this.sink = sink;
     this.hiddenGradients = spec.perStepGradients();
     this.gateSaturation = spec.gateSaturation();
+    this.spectra = spec.spectrumEvery() > 0;
     this.params = params;
     this.clips = transforms.entrySet().stream()
         .map(e -> new Clip(e.getKey(), threshold(e.getValue()))).toList();
@@ -131,7 +134,7 @@ final class TrainingDiagnostics {
             normBefore == 0 ? Double.NaN : delta / normBefore);
       }
     }
-    if (sink.wantsSpectrum(step)) {
+    if (spectra && sink.wantsSpectrum(step)) {
       for (Parameter p : params) {
         Tensor w = p.value();
         if (p.name().startsWith(RECURRENT_WEIGHT) && w.rank() == 2 && w.dim(0) % w.dim(1) == 0) {
