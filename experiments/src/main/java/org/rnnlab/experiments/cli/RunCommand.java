@@ -23,6 +23,7 @@ import org.rnnlab.experiments.spec.PluginCatalog;
 import org.rnnlab.experiments.spec.PluginSpec;
 import org.rnnlab.experiments.spec.SpecLoader;
 import org.rnnlab.kernels.KernelOpsProvider;
+import org.rnnlab.reports.html.ReportGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,11 +121,23 @@ final class RunCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       dir.writeProvenance(provenance.finished(env.clock().instant(), "failed: " + first), false);
+      writeReport(dir);
       throw e;
     }
     dir.writeProvenance(provenance.finished(env.clock().instant(), "finished"), false);
     env.out().println("run finished: " + dir.path() + " " + summary.oneLine());
+    writeReport(dir);
     return 0;
+  }
+
+  /** The run's report; a failure here must not turn a finished run into a failed command. */
+  private void writeReport(RunDirectory dir) {
+    try {
+      env.err().println("rnnlab: report " + ReportGenerator.generate(dir.path()));
+    } catch (IOException | RuntimeException e) {
+      env.err().println("rnnlab: warning: no report for " + dir.path() + " (" + e
+          + "); the run is complete, retry with: rnnlab report " + dir.path());
+    }
   }
 
   private int threadCount(ExperimentSpec spec) {

@@ -3,6 +3,7 @@ package org.rnnlab.experiments.train;
 import java.util.List;
 import org.rnnlab.api.Parameter;
 import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.Tensor;
 
 /** Global gradient norm and the first parameter whose gradient or value is not finite. */
 final class GradientCheck {
@@ -17,23 +18,37 @@ final class GradientCheck {
     return Math.sqrt(sum);
   }
 
-  /** @return "name[index] = value" of the first non-finite gradient element, or null */
-  static String firstNonFinite(List<Parameter> params) {
-    for (Parameter p : params) {
-      int i = p.grad().firstNonFinite();
-      if (i >= 0) {
-        return p.name() + "[" + i + "] = " + p.grad().get(i);
-      }
+  /**
+   * A non-finite value found in a training step.
+   *
+   * @param tensor {@code loss} or {@code grad/<parameter>}
+   * @param index flat index in the tensor, -1 for the loss
+   * @param value the value
+   */
+  record NonFinite(String tensor, int index, double value) {
+    @Override
+    public String toString() {
+      return index < 0 ? tensor + " = " + value
+          : tensor.substring(tensor.indexOf('/') + 1) + "[" + index + "] = " + value;
     }
-    return null;
   }
 
-  /** @return "name[index] = value" of the first non-finite parameter element, or null */
-  static String firstNonFiniteValue(List<Parameter> params) {
+  /** @return the first non-finite gradient element, or null */
+  static NonFinite firstNonFinite(List<Parameter> params) {
+    return first(params, "grad/", true);
+  }
+
+  /** @return the first non-finite parameter value (after an update), or null */
+  static NonFinite firstNonFiniteValue(List<Parameter> params) {
+    return first(params, "param/", false);
+  }
+
+  private static NonFinite first(List<Parameter> params, String prefix, boolean gradients) {
     for (Parameter p : params) {
-      int i = p.value().firstNonFinite();
+      Tensor t = gradients ? p.grad() : p.value();
+      int i = t.firstNonFinite();
       if (i >= 0) {
-        return p.name() + "[" + i + "] = " + p.value().get(i);
+        return new NonFinite(prefix + p.name(), i, t.get(i));
       }
     }
     return null;

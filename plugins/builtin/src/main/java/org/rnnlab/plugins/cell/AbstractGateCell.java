@@ -88,7 +88,8 @@ abstract class AbstractGateCell<K extends AbstractGateCell.BatchCache> implement
   abstract void stepBackward(KernelOps ops, Tensor x, Tensor[] prev, K cache, Tensor[] dNext,
       Tensor dx, Tensor[] dPrev);
 
-  private K typed(Cache cache) {
+  /** @return {@code cache} as this cell's cache type, or an exception naming the wrong type */
+  final K typed(Cache cache) {
     if (!cacheType.isInstance(cache)) {
       throw new IllegalArgumentException(
           "cache: expected a " + cacheType.getSimpleName() + " from this cell's newCache, got "

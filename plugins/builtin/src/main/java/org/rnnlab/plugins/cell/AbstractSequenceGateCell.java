@@ -2,6 +2,7 @@ package org.rnnlab.plugins.cell;
 
 import org.rnnlab.api.cell.CellShape;
 import org.rnnlab.api.cell.SequenceCell;
+import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.Tensor;
 
@@ -72,6 +73,16 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
    */
   abstract void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext,
       Tensor[] dPrev, GateSequenceCache c);
+
+  /**
+   * The fast path's saturation probe for cells whose {@code gateSteps[s]} holds all gate
+   * activations {@code [B, G*H]} after the forward pass (LSTM, GRU).
+   */
+  final void countSequenceGates(SequenceCache cache, int step, SaturationCounter counter) {
+    GateSequenceCache c = typed(cache);
+    checkStep(c, step);
+    counter.countRows(c.gateSteps[step]);
+  }
 
   private static GateSequenceCache typed(SequenceCache cache) {
     if (cache instanceof GateSequenceCache c) {

@@ -1,8 +1,14 @@
 package org.rnnlab.plugins.cell;
 
+import java.util.List;
+import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellShape;
+import org.rnnlab.api.diag.GateProbe;
+import org.rnnlab.api.diag.GateSpec;
+import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.Activation;
 import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
@@ -21,8 +27,12 @@ import org.rnnlab.api.tensor.Tensor;
  * {@link GruCell}, so checkpoints of the two variants are interchangeable in layout (not in
  * meaning). Because {@code W_hn} multiplies {@code r * h}, which is only known after {@code r},
  * each gate is computed with its own GEMM on the contiguous row block of the weights.
+ *
+ * <p>Gate saturation ({@link GateProbe}, step path only, as the cell has no fast path): gates
+ * {@code r, z} (sigmoid) and {@code n} (tanh).
  */
-public final class Cho2014GruCell extends AbstractGateCell<Cho2014GruCell.StepCache> {
+public final class Cho2014GruCell extends AbstractGateCell<Cho2014GruCell.StepCache>
+    implements GateProbe {
   private static final int R = 0;
   private static final int Z = 1;
   private static final int N = 2;
@@ -81,6 +91,25 @@ public final class Cho2014GruCell extends AbstractGateCell<Cho2014GruCell.StepCa
   @Override
   public int stateCount() {
     return 1;
+  }
+
+  @Override
+  public List<GateSpec> gates() {
+    return GruCell.GATE_SPECS;
+  }
+
+  @Override
+  public void countSaturation(Cell.Cache cache, SaturationCounter counter) {
+    StepCache k = typed(cache);
+    Tensor[] gates = {k.r, k.z, k.n};
+    for (int g = 0; g < gates.length; g++) {
+      Tensor t = gates[g];
+      if (t.dtype() == DType.FLOAT32) {
+        counter.count(g, t.floats(), t.offset(), t.size());
+      } else {
+        counter.count(g, t.doubles(), t.offset(), t.size());
+      }
+    }
   }
 
   @Override

@@ -1,10 +1,15 @@
 package org.rnnlab.plugins.cell;
 
+import java.util.List;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellShape;
+import org.rnnlab.api.diag.GateKind;
+import org.rnnlab.api.diag.GateSpec;
+import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.Tensor;
+import org.rnnlab.plugins.core.layer.SequenceGateProbe;
 
 /**
  * Gated recurrent unit, PyTorch variant, as {@code torch.nn.GRU} (type key {@code gru}, the
@@ -22,12 +27,19 @@ import org.rnnlab.api.tensor.Tensor;
  * <p>Parameters (gate order {@code r|z|n}): {@code weight_ih [3H, I]}, {@code weight_hh [3H, H]},
  * {@code bias_ih [3H]}, {@code bias_hh [3H]}, all from {@code U(-1/sqrt(H), 1/sqrt(H))}.
  *
+ * <p>Gate saturation ({@link SequenceGateProbe}, both paths): gates {@code r, z} (sigmoid) and
+ * {@code n} (tanh), counted on the activations the forward pass keeps.
+ *
  * <pre>{@code
  * Cell gru = new GruCell.Factory().create(GruConfig.defaults(), new CellShape(10, 20, DType.FLOAT32));
  * }</pre>
  */
-public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache> {
+public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
+    implements SequenceGateProbe {
   private static final int GATES = 3;
+  /** Gates {@code r, z, n}, shared with {@link Cho2014GruCell}. */
+  static final List<GateSpec> GATE_SPECS = List.of(new GateSpec("r", GateKind.SIGMOID),
+      new GateSpec("z", GateKind.SIGMOID), new GateSpec("n", GateKind.TANH));
 
   /** Gate activations {@code r|z|n}, recurrent pre-activations and backward scratch. */
   static final class StepCache extends AbstractGateCell.BatchCache {
@@ -94,6 +106,21 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache> {
     ops.gruBackward(k.gateSteps[s], k.extraSteps[s], prev[0], dNext[0], k.dInputSteps[s],
         k.dHiddenSteps[s], dPrev[0]);
     params.backHiddenState(ops, k.dHiddenSteps[s], 1, dPrev[0]);
+  }
+
+  @Override
+  public List<GateSpec> gates() {
+    return GATE_SPECS;
+  }
+
+  @Override
+  public void countSaturation(Cell.Cache cache, SaturationCounter counter) {
+    counter.countRows(typed(cache).rzn);
+  }
+
+  @Override
+  public void countSaturation(SequenceCache cache, int step, SaturationCounter counter) {
+    countSequenceGates(cache, step, counter);
   }
 
   @Override

@@ -1,10 +1,16 @@
 package org.rnnlab.plugins.cell;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellShape;
+import org.rnnlab.api.diag.GateKind;
+import org.rnnlab.api.diag.GateSpec;
+import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.Tensor;
+import org.rnnlab.plugins.core.layer.SequenceGateProbe;
 
 /**
  * Long short-term memory cell, as {@code torch.nn.LSTM} (Hochreiter &amp; Schmidhuber 1997, with
@@ -27,13 +33,20 @@ import org.rnnlab.api.tensor.Tensor;
  * {@code U(-1/sqrt(H), 1/sqrt(H))}, then {@link LstmConfig#forgetBias()} is added to the forget
  * block {@code bias_ih[H:2H]} (0 by default, which is exactly PyTorch).
  *
+ * <p>Gate saturation ({@link SequenceGateProbe}, both paths): gates {@code i, f, o} (sigmoid) and
+ * {@code g} (tanh), counted on the activations the forward pass keeps.
+ *
  * <pre>{@code
  * Cell lstm = new LstmCell.Factory().create(new LstmConfig(1.0), new CellShape(10, 20, DType.FLOAT32));
  * lstm.resetParameters(new SplittableRandom(42));
  * }</pre>
  */
-public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache> {
+public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache>
+    implements SequenceGateProbe {
   private static final int GATES = 4;
+  private static final List<GateSpec> GATE_SPECS = List.of(new GateSpec("i", GateKind.SIGMOID),
+      new GateSpec("f", GateKind.SIGMOID), new GateSpec("g", GateKind.TANH),
+      new GateSpec("o", GateKind.SIGMOID));
 
   /** Activated gates and new cell state of one step, plus backward scratch. */
   static final class StepCache extends AbstractGateCell.BatchCache {
@@ -117,6 +130,21 @@ public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache>
     ops.lstmBackward(k.gateSteps[s], prev[1], k.extraSteps[s], dNext[0], dNext[1],
         k.dInputSteps[s], dPrev[1]);
     params.backHiddenState(ops, k.dInputSteps[s], 0, dPrev[0]);
+  }
+
+  @Override
+  public List<GateSpec> gates() {
+    return GATE_SPECS;
+  }
+
+  @Override
+  public void countSaturation(Cell.Cache cache, SaturationCounter counter) {
+    counter.countRows(typed(cache).gates);
+  }
+
+  @Override
+  public void countSaturation(SequenceCache cache, int step, SaturationCounter counter) {
+    countSequenceGates(cache, step, counter);
   }
 
   @Override

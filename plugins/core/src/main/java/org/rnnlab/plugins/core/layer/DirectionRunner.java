@@ -1,6 +1,9 @@
 package org.rnnlab.plugins.core.layer;
 
+import java.util.List;
 import org.rnnlab.api.cell.Cell;
+import org.rnnlab.api.diag.GateSpec;
+import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
@@ -33,6 +36,7 @@ final class DirectionRunner {
   private Tensor[] gradToCell;
   private Tensor[] gradPrev;
   private Tensor injected;
+  private SaturationCounter saturation;
 
   DirectionRunner(Cell cell, boolean reverse, DType dtype) {
     this.cell = cell;
@@ -45,6 +49,14 @@ final class DirectionRunner {
 
   Cell cell() {
     return cell;
+  }
+
+  boolean reverse() {
+    return reverse;
+  }
+
+  int steps() {
+    return steps;
   }
 
   /**
@@ -104,6 +116,27 @@ final class DirectionRunner {
     }
   }
 
+  /**
+   * Counts the gate saturation of the last forward pass over all its steps (padding rows of
+   * variable-length batches included: their gates are computed like any other).
+   *
+   * @return the filled counter (reused by the next call), or null when the cell exposes no gates
+   */
+  SaturationCounter countSaturation() {
+    if (saturation == null) {
+      List<GateSpec> gates = driver.gates();
+      if (gates == null) {
+        return null;
+      }
+      saturation = new SaturationCounter(gates);
+    }
+    saturation.reset();
+    for (int s = 0; s < steps; s++) {
+      driver.countSaturation(s, saturation);
+    }
+    return saturation;
+  }
+
   /** @return state {@code k} after the last step, {@code [B, H]} (a view, overwritten by the next forward) */
   Tensor finalState(int k) {
     return stateViews[steps][k];
@@ -136,10 +169,13 @@ final class DirectionRunner {
    * @param injectFrom first step whose output gradient is added
    * @param toStep one past the last step of the window
    * @param dFinal per state {@code [B, H]} gradient of the state after step {@code toStep - 1}, or null
+   * @param hiddenNorms when not null, receives at index {@code t} (time, not step) the Frobenius
+   *     norm of the total gradient reaching {@code h_t}, i.e. the {@code dNext[0]} handed to the
+   *     cell (zero on padding rows)
    * @return per state the gradient w.r.t. the state before {@code fromStep} (a reused buffer)
    */
   Tensor[] backward(KernelOps ops, Tensor dOut, int d, int fromStep, int injectFrom, int toStep,
-      Tensor[] dFinal, LengthMask mask) {
+      Tensor[] dFinal, LengthMask mask, double[] hiddenNorms) {
     for (int k = 0; k < stateCount; k++) {
       if (dFinal == null) {
         grad[k].fill(0);
@@ -163,6 +199,9 @@ final class DirectionRunner {
         }
         mask.zeroInactive(t, gradToCell);
         toCell = gradToCell;
+      }
+      if (hiddenNorms != null) {
+        hiddenNorms[t] = Math.sqrt(ops.sumOfSquares(toCell[0]));
       }
       driver.backwardStep(ops, s, stateViews[s], toCell, gradPrev);
       mask.keepInactive(t, grad, gradPrev);

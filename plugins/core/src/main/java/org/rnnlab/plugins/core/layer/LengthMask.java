@@ -29,6 +29,11 @@ final class LengthMask {
     return lengths != null;
   }
 
+  /** @return the number of valid steps of row {@code b} */
+  int length(int b) {
+    return lengths == null ? steps : lengths[b];
+  }
+
   /** @return true when row {@code b} has a valid step at time {@code t} */
   boolean active(int t, int b) {
     return lengths == null || t < lengths[b];

@@ -9,6 +9,7 @@ import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.cell.CellShape;
 import org.rnnlab.api.config.PluginConfig;
+import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
@@ -33,6 +34,12 @@ import org.rnnlab.api.tensor.Tensor;
  * <p>Variable lengths: row {@code b} has {@code lengths[b]} valid steps; its output is zero at
  * {@code t >= lengths[b]}, its final state is its state at the last valid step and its reverse
  * direction starts at that step (see {@link LengthMask}).
+ *
+ * <p>Diagnostics: the overloads taking a {@link StackDiagnostics} report gate saturation after
+ * {@link #forward} and {@code ||dL/dh_t||} after {@link #backward} for every layer and direction
+ * (keys {@code l0}, {@code l0_reverse}, {@code l1}, ...) on the steps the sink wants; the other
+ * overloads report nothing and cost nothing. {@link #probeHiddenGradients} measures
+ * {@code ||dL/dh_t||} for a loss on the last step only, without touching parameter gradients.
  *
  * <p>Buffers and per-step cell caches are allocated once per {@code (T, B)} and reused by later
  * calls with the same sizes. Usage: {@link #forward}, then optionally {@link #backward} (which
@@ -59,6 +66,9 @@ public final class RecurrentStack {
   private Tensor dyTime;
   private Tensor dxTime;
   private LengthMask mask;
+  private double[][][] hiddenNorms;
+  private Tensor probeDy;
+  private Tensor[] savedGrads;
 
   /**
    * @param factory creates the cell of every layer and direction
@@ -149,6 +159,18 @@ public final class RecurrentStack {
    */
   public Output forward(KernelOps ops, Tensor x, int[] lengths, Tensor[] initialStates,
       SplittableRandom dropoutRng) {
+    return forward(ops, x, lengths, initialStates, dropoutRng, StackDiagnostics.NONE);
+  }
+
+  /**
+   * {@link #forward(KernelOps, Tensor, int[], Tensor[], SplittableRandom)}, then, when
+   * {@code diag} asks for it on its step, reports the gate saturation of every layer and
+   * direction whose cell exposes its gates, counted over all steps and batch rows.
+   *
+   * @param diag what to report; {@link StackDiagnostics#NONE} for nothing
+   */
+  public Output forward(KernelOps ops, Tensor x, int[] lengths, Tensor[] initialStates,
+      SplittableRandom dropoutRng, StackDiagnostics diag) {
     StackInputs.checkInput(spec, dtype, x);
     int b = x.dim(0);
     int t = x.dim(1);
@@ -166,6 +188,9 @@ public final class RecurrentStack {
         runners[l][d].forward(ops, statesOf(initialStates, l * dirs + d), mask);
         runners[l][d].writeOutputs(layerOut[l], d, mask);
       }
+    }
+    if (diag.reportsGateSaturation()) {
+      reportSaturation(diag);
     }
     Tensor y = Tensor.zeros(dtype, b, t, dirs * hidden);
     Layout.timeToBatch(layerOut[layers - 1], y);
@@ -193,6 +218,20 @@ public final class RecurrentStack {
    * @throws IllegalArgumentException on bad shapes, or truncation of a bidirectional stack
    */
   public Gradients backward(KernelOps ops, Tensor dy, Tensor[] dFinalStates, Truncation truncation) {
+    return backward(ops, dy, dFinalStates, truncation, StackDiagnostics.NONE);
+  }
+
+  /**
+   * {@link #backward(KernelOps, Tensor, Tensor[], Truncation)} that, when {@code diag} asks for it
+   * on its step, reports for every layer and direction {@code ||dL/dh_t||_F}: the norm over batch
+   * rows and hidden units of the total gradient reaching {@code h_t} (from the output at
+   * {@code t} and from the next step), indexed by time. With truncated BPTT a step covered by
+   * several windows reports the value of the last window that back-propagated it.
+   *
+   * @param diag what to report; {@link StackDiagnostics#NONE} for nothing
+   */
+  public Gradients backward(KernelOps ops, Tensor dy, Tensor[] dFinalStates, Truncation truncation,
+      StackDiagnostics diag) {
     if (mask == null) {
       throw new IllegalStateException("backward needs a preceding forward pass of this stack");
     }
@@ -213,8 +252,16 @@ public final class RecurrentStack {
     }
     List<Truncation.Window> windows =
         truncation == null ? Truncation.full(steps) : truncation.windows(steps);
+    double[][][] norms = diag.reportsHiddenGradients() ? normBuffers() : null;
     for (Truncation.Window w : windows) {
-      backwardWindow(ops, w, dFinalStates, dInitial);
+      backwardWindow(ops, w, dFinalStates, dInitial, norms);
+    }
+    if (norms != null) {
+      for (int l = 0; l < layers; l++) {
+        for (int d = 0; d < dirs; d++) {
+          diag.sink().hiddenGradientNorms(diag.step(), layerKey(l, d), d == 1, norms[l][d], steps);
+        }
+      }
     }
     Tensor dx = Tensor.zeros(dtype, batch, steps, spec.inputSize());
     Layout.timeToBatch(dxTime, dx);
@@ -222,7 +269,7 @@ public final class RecurrentStack {
   }
 
   private void backwardWindow(KernelOps ops, Truncation.Window w, Tensor[] dFinalStates,
-      Tensor[] dInitial) {
+      Tensor[] dInitial, double[][][] norms) {
     Tensor dOut = dyTime;
     int inject = w.inject();
     for (int l = layers - 1; l >= 0; l--) {
@@ -230,7 +277,8 @@ public final class RecurrentStack {
       for (int d = 0; d < dirs; d++) {
         int row = l * dirs + d;
         Tensor[] dFinal = w.end() == steps ? statesOf(dFinalStates, row) : null;
-        Tensor[] g = runners[l][d].backward(ops, dOut, d, w.start(), inject, w.end(), dFinal, mask);
+        Tensor[] g = runners[l][d].backward(ops, dOut, d, w.start(), inject, w.end(), dFinal,
+            mask, norms == null ? null : norms[l][d]);
         if (w.start() == 0) {
           for (int k = 0; k < stateCount; k++) {
             ops.axpy(1, g[k], dInitial[k].slice(row));
@@ -245,6 +293,89 @@ public final class RecurrentStack {
       }
     }
     ops.axpy(1, dLayerIn[0].narrow(w.start(), w.end()), dxTime.narrow(w.start(), w.end()));
+  }
+
+  /**
+   * Measures {@code ||dL/dh_t||} as if the loss sat on the last step of each direction only, and
+   * reports it like {@link #backward(KernelOps, Tensor, Tensor[], Truncation, StackDiagnostics)}.
+   * With a loss at every step the per-step output gradients mask how the gradient of one
+   * output decays with distance; this probe keeps, of {@code dy}, only each row's last valid step
+   * in the forward block and step 0 in the reverse block (each direction's last processed step),
+   * and back-propagates that. Parameter gradients are left exactly as they were (saved and
+   * restored), so it may run before or after the real backward. Does nothing unless
+   * {@code diag} reports hidden gradients on its step; buffers are reused across calls.
+   *
+   * @param ops kernels
+   * @param dy the real gradient of the loss w.r.t. {@code y}, {@code [B, T, D*H]}
+   * @param truncation as for the real backward pass
+   * @param diag what to report
+   */
+  public void probeHiddenGradients(KernelOps ops, Tensor dy, Truncation truncation,
+      StackDiagnostics diag) {
+    if (!diag.reportsHiddenGradients()) {
+      return;
+    }
+    if (mask == null) {
+      throw new IllegalStateException("probeHiddenGradients needs a preceding forward pass of this stack");
+    }
+    Tensor.requireShape("dy", dy, batch, steps, dirs * hidden);
+    if (probeDy == null || !probeDy.sameShape(dy)) {
+      probeDy = Tensor.zeros(dtype, batch, steps, dirs * hidden);
+    } else {
+      probeDy.fill(0);
+    }
+    int width = dirs * hidden;
+    for (int b = 0; b < batch; b++) {
+      int last = mask.length(b) - 1;
+      Layout.copy(dy, (b * steps + last) * width, probeDy, (b * steps + last) * width, hidden);
+      if (dirs == 2) {
+        Layout.copy(dy, b * steps * width + hidden, probeDy, b * steps * width + hidden, hidden);
+      }
+    }
+    if (savedGrads == null) {
+      savedGrads = new Tensor[parameters.size()];
+      for (int i = 0; i < savedGrads.length; i++) {
+        savedGrads[i] = parameters.get(i).grad().copy();
+      }
+    } else {
+      for (int i = 0; i < savedGrads.length; i++) {
+        savedGrads[i].copyFrom(parameters.get(i).grad());
+      }
+    }
+    backward(ops, probeDy, null, truncation, diag);
+    for (int i = 0; i < savedGrads.length; i++) {
+      parameters.get(i).grad().copyFrom(savedGrads[i]);
+    }
+  }
+
+  private void reportSaturation(StackDiagnostics diag) {
+    for (int l = 0; l < layers; l++) {
+      for (int d = 0; d < dirs; d++) {
+        SaturationCounter counter = runners[l][d].countSaturation();
+        if (counter != null) {
+          diag.sink().gateSaturation(diag.step(), layerKey(l, d), counter);
+        }
+      }
+    }
+  }
+
+  /** @return zeroed {@code [L][D][T]} norm buffers, reused while {@code T} is unchanged */
+  private double[][][] normBuffers() {
+    if (hiddenNorms == null || hiddenNorms[0][0].length != steps) {
+      hiddenNorms = new double[layers][dirs][steps];
+    } else {
+      for (double[][] layer : hiddenNorms) {
+        for (double[] row : layer) {
+          java.util.Arrays.fill(row, 0);
+        }
+      }
+    }
+    return hiddenNorms;
+  }
+
+  /** @return PyTorch's suffix for layer {@code l}, direction {@code d}: {@code l0}, {@code l0_reverse} */
+  static String layerKey(int l, int d) {
+    return "l" + l + (d == 1 ? "_reverse" : "");
   }
 
   private static Tensor[] statesOf(Tensor[] stacked, int row) {

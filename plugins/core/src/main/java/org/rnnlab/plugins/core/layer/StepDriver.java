@@ -1,7 +1,11 @@
 package org.rnnlab.plugins.core.layer;
 
+import java.util.List;
 import org.rnnlab.api.cell.Cell;
 import org.rnnlab.api.cell.SequenceCell;
+import org.rnnlab.api.diag.GateProbe;
+import org.rnnlab.api.diag.GateSpec;
+import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
@@ -37,6 +41,15 @@ interface StepDriver {
    * @param hPrev state 0 before each step, {@code [T, B, H]} in step order
    */
   void endBackward(KernelOps ops, int from, int to, Tensor hPrev);
+
+  /** @return the cell's gates when this path can count their saturation, else null */
+  List<GateSpec> gates();
+
+  /**
+   * After a forward pass, adds the gate outputs of step {@code s} to {@code counter}; only
+   * called when {@link #gates()} is not null.
+   */
+  void countSaturation(int s, SaturationCounter counter);
 
   private static Tensor[] slices(Tensor seq) {
     Tensor[] views = new Tensor[seq.dim(0)];
@@ -96,6 +109,16 @@ interface StepDriver {
 
     @Override
     public void endBackward(KernelOps ops, int from, int to, Tensor hPrev) {}
+
+    @Override
+    public List<GateSpec> gates() {
+      return cell instanceof GateProbe p ? p.gates() : null;
+    }
+
+    @Override
+    public void countSaturation(int s, SaturationCounter counter) {
+      ((GateProbe) cell).countSaturation(caches[s], counter);
+    }
   }
 
   /**
@@ -163,6 +186,16 @@ interface StepDriver {
       for (int s = from; s < to; s++) {
         ops.axpy(1, dxsSteps[s], dInputs[time(s)]);
       }
+    }
+
+    @Override
+    public List<GateSpec> gates() {
+      return cell instanceof SequenceGateProbe p ? p.gates() : null;
+    }
+
+    @Override
+    public void countSaturation(int s, SaturationCounter counter) {
+      ((SequenceGateProbe) cell).countSaturation(cache, s, counter);
     }
   }
 }

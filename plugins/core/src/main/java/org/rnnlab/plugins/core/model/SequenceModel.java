@@ -10,6 +10,7 @@ import org.rnnlab.api.task.OutputMode;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 import org.rnnlab.plugins.core.layer.RecurrentStack;
+import org.rnnlab.plugins.core.layer.StackDiagnostics;
 import org.rnnlab.plugins.core.layer.Truncation;
 
 /**
@@ -98,6 +99,18 @@ public final class SequenceModel {
    * @return predictions {@code [B*T, O]} (every step) or {@code [B, O]} (last step)
    */
   public Tensor forward(KernelOps ops, Batch input, SplittableRandom dropoutRng) {
+    return forward(ops, input, dropoutRng, StackDiagnostics.NONE);
+  }
+
+  /**
+   * {@link #forward(KernelOps, Batch, SplittableRandom)} that also reports the stack's gate
+   * saturation when {@code diag} asks for it.
+   *
+   * @param diag what the stack reports; {@link StackDiagnostics#NONE} for nothing
+   * @throws NonFiniteGradientException when the gradient reaching the recurrent stack overflowed
+   */
+  public Tensor forward(KernelOps ops, Batch input, SplittableRandom dropoutRng,
+      StackDiagnostics diag) {
     this.batch = input;
     int b = input.batchSize();
     int t = input.x().dim(1);
@@ -112,7 +125,7 @@ public final class SequenceModel {
     } else if (in.dtype() != dtype) {
       in = in.to(dtype);
     }
-    RecurrentStack.Output out = stack.forward(ops, in, input.lengths(), null, dropoutRng);
+    RecurrentStack.Output out = stack.forward(ops, in, input.lengths(), null, dropoutRng, diag);
     features = mode == OutputMode.EVERY_STEP
         ? out.y().reshape(b * t, out.y().dim(2))
         : topFinalStates(out.finalStates()[0], b);
@@ -129,6 +142,22 @@ public final class SequenceModel {
    * @param truncation TBPTT(k1, k2) or null for full BPTT
    */
   public void backward(KernelOps ops, Tensor dPrediction, Truncation truncation) {
+    backward(ops, dPrediction, truncation, StackDiagnostics.NONE);
+  }
+
+  /**
+   * {@link #backward(KernelOps, Tensor, Truncation)} that also reports {@code ||dL/dh_t||} when
+   * {@code diag} asks for it. With {@link OutputMode#LAST_STEP} the loss already sits on the last
+   * step, so the real backward pass reports. With {@link OutputMode#EVERY_STEP} the per-step
+   * losses would mask the decay with distance, so an extra probe pass
+   * ({@link RecurrentStack#probeHiddenGradients}) back-propagates only each direction's
+   * last-step output gradient and reports; it leaves all parameter gradients unchanged.
+   *
+   * @param diag what the stack reports; {@link StackDiagnostics#NONE} for nothing
+   * @throws NonFiniteGradientException when the gradient reaching the recurrent stack overflowed
+   */
+  public void backward(KernelOps ops, Tensor dPrediction, Truncation truncation,
+      StackDiagnostics diag) {
     if (batch == null) {
       throw new IllegalStateException("backward needs a preceding forward pass");
     }
@@ -137,12 +166,19 @@ public final class SequenceModel {
     int width = features.dim(1);
     Tensor dFeatures = Tensor.zeros(dtype, features.dim(0), width);
     head.backward(ops, features, dPrediction, dFeatures);
+    int bad = dFeatures.firstNonFinite();
+    if (bad >= 0) {
+      // a huge head weight times a large finite loss gradient overflows float32 here
+      throw new NonFiniteGradientException("head_input", bad, dFeatures.get(bad));
+    }
     RecurrentStack.Gradients g;
     if (mode == OutputMode.EVERY_STEP) {
-      g = stack.backward(ops, dFeatures.reshape(b, t, width), null, truncation);
+      Tensor dy = dFeatures.reshape(b, t, width);
+      stack.probeHiddenGradients(ops, dy, truncation, diag);
+      g = stack.backward(ops, dy, null, truncation, diag.withoutHiddenGradients());
     } else {
       g = stack.backward(ops, Tensor.zeros(dtype, b, t, width), topFinalStateGradients(dFeatures, b),
-          truncation);
+          truncation, diag);
     }
     if (embedding != null) {
       embedding.backward(batch.tokens(), g.dx().reshape(b * t, embedding.dim()));
