@@ -1,0 +1,268 @@
+package org.rnnlab.kernels.internal;
+
+import org.rnnlab.api.kernel.Activation;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.tensor.Tensor;
+import org.rnnlab.kernels.internal.GateKernels.Buf;
+
+/**
+ * Vector API ({@code jdk.incubator.vector}) implementation of {@link KernelOps} for
+ * {@link DType#FLOAT32} tensors; {@link DType#FLOAT64} calls (finite-difference gradient checks)
+ * go to the {@link ScalarKernelOps} reference. Loaded reflectively by
+ * {@code KernelOpsProvider}, so nothing links against this class when the incubator module is
+ * absent.
+ *
+ * <p>Parallel work runs on one pool of {@code threads - 1} daemon workers plus the caller and
+ * splits output blocks only (GEMM tiles, batch rows, columns for {@code sumRows}); reductions
+ * run on the caller. <b>Results are bit-identical for any thread count.</b> Thread-safe for
+ * concurrent calls on disjoint outputs.
+ */
+public final class PanamaKernelOps implements KernelOps {
+  /** Elementwise work below this many elements stays on the caller. */
+  private static final int ELEMENT_GRAIN = 1 << 15;
+  /** Columns per {@code sumRows} task: a multiple of every vector length. */
+  private static final int COLUMN_GRAIN = 256;
+
+  private final ScalarKernelOps reference = new ScalarKernelOps();
+  private final KernelExecutor executor;
+  private final Sgemm sgemm;
+
+  /**
+   * @param threads threads a call may use, {@code >= 1}
+   * @throws UnsupportedOperationException when the configured vector width is unusable on this
+   *     CPU (the provider then falls back to the scalar reference)
+   */
+  public PanamaKernelOps(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    int bits = VectorConstants.BIT_SIZE;
+    if (bits < 128) {
+      throw new UnsupportedOperationException(
+          "vector bit size " + bits + " is below the 128 bits the kernels need");
+    }
+    if (bits != 128 && bits != 256 && bits != 512) {
+      throw new UnsupportedOperationException(
+          "vector bit size " + bits + " is not one of 128, 256, 512");
+    }
+    if (bits > VectorConstants.MAX_BIT_SIZE) {
+      throw new UnsupportedOperationException("vector bit size " + bits
+          + " exceeds this CPU's maximum of " + VectorConstants.MAX_BIT_SIZE);
+    }
+    this.executor = new KernelExecutor(threads);
+    this.sgemm = new Sgemm(executor);
+  }
+
+  @Override
+  public String name() {
+    return "panama";
+  }
+
+  @Override
+  public int vectorBitSize() {
+    return VectorConstants.BIT_SIZE;
+  }
+
+  @Override
+  public int threads() {
+    return executor.threads();
+  }
+
+  /** @return whether the kernels use hardware fused multiply-add */
+  public boolean fma() {
+    return VectorConstants.USE_FMA;
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Tensor a, Tensor b, double beta, Tensor c) {
+    if (c.dtype() == DType.FLOAT64) {
+      reference.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
+      return;
+    }
+    sgemm.gemm(transA, transB, m, n, k, (float) alpha, a.floats(), a.offset(),
+        b.floats(), b.offset(), (float) beta, c.floats(), c.offset());
+  }
+
+  @Override
+  public void addRowVector(Tensor bias, Tensor y) {
+    if (y.dtype() == DType.FLOAT64) {
+      reference.addRowVector(bias, y);
+      return;
+    }
+    int n = bias.size();
+    int rows = n == 0 ? 0 : y.size() / n;
+    executor.forRange(rows, rowGrain(n), (from, to) -> ElementwiseKernels.addRowVector(
+        bias.floats(), bias.offset(), y.floats(), y.offset(), n, from, to));
+  }
+
+  @Override
+  public void sumRows(Tensor m, Tensor out, boolean accumulate) {
+    if (out.dtype() == DType.FLOAT64) {
+      reference.sumRows(m, out, accumulate);
+      return;
+    }
+    int n = out.size();
+    int rows = n == 0 ? 0 : m.size() / n;
+    // split over columns, never rows: each column is summed by one task in row order
+    int grain = m.size() < ELEMENT_GRAIN ? Math.max(1, n) : COLUMN_GRAIN;
+    executor.forRange(n, grain, (from, to) -> ElementwiseKernels.sumRows(m.floats(), m.offset(),
+        rows, n, out.floats(), out.offset(), accumulate, from, to));
+  }
+
+  @Override
+  public void axpy(double alpha, Tensor x, Tensor y) {
+    if (y.dtype() == DType.FLOAT64) {
+      reference.axpy(alpha, x, y);
+      return;
+    }
+    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.axpy(
+        (float) alpha, x.floats(), x.offset(), y.floats(), y.offset(), from, to));
+  }
+
+  @Override
+  public void scale(double alpha, Tensor x) {
+    if (x.dtype() == DType.FLOAT64) {
+      reference.scale(alpha, x);
+      return;
+    }
+    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.scale(
+        (float) alpha, x.floats(), x.offset(), from, to));
+  }
+
+  @Override
+  public void mul(Tensor a, Tensor b, Tensor out) {
+    if (out.dtype() == DType.FLOAT64) {
+      reference.mul(a, b, out);
+      return;
+    }
+    executor.forRange(out.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.mul(
+        a.floats(), a.offset(), b.floats(), b.offset(), out.floats(), out.offset(), from, to));
+  }
+
+  @Override
+  public void activate(Activation f, Tensor x, Tensor y) {
+    if (y.dtype() == DType.FLOAT64) {
+      reference.activate(f, x, y);
+      return;
+    }
+    executor.forRange(x.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.activate(
+        f, x.floats(), x.offset(), y.floats(), y.offset(), from, to));
+  }
+
+  @Override
+  public void activateBackward(Activation f, Tensor y, Tensor dy, Tensor dx) {
+    if (dx.dtype() == DType.FLOAT64) {
+      reference.activateBackward(f, y, dy, dx);
+      return;
+    }
+    executor.forRange(y.size(), ELEMENT_GRAIN, (from, to) -> ElementwiseKernels.activateBackward(
+        f, y.floats(), y.offset(), dy.floats(), dy.offset(), dx.floats(), dx.offset(), from, to));
+  }
+
+  @Override
+  public double sumOfSquares(Tensor x) {
+    return x.dtype() == DType.FLOAT64 ? reference.sumOfSquares(x)
+        : ElementwiseKernels.sumOfSquares(x.floats(), x.offset(), x.size());
+  }
+
+  @Override
+  public double sum(Tensor x) {
+    return x.dtype() == DType.FLOAT64 ? reference.sum(x)
+        : ElementwiseKernels.sum(x.floats(), x.offset(), x.size());
+  }
+
+  @Override
+  public double maxAbs(Tensor x) {
+    return x.dtype() == DType.FLOAT64 ? reference.maxAbs(x)
+        : ElementwiseKernels.maxAbs(x.floats(), x.offset(), x.size());
+  }
+
+  @Override
+  public void lstmForward(Tensor gates, Tensor cPrev, Tensor c, Tensor h) {
+    if (c.dtype() == DType.FLOAT64) {
+      reference.lstmForward(gates, cPrev, c, h);
+      return;
+    }
+    int hidden = c.dim(c.rank() - 1);
+    int batch = hidden == 0 ? 0 : c.size() / hidden;
+    executor.forRange(batch, rowGrain(4 * hidden), (from, to) -> GateKernels.lstmForward(
+        buf(gates), buf(cPrev), buf(c), buf(h), hidden, from, to));
+  }
+
+  @Override
+  public void lstmBackward(Tensor gates, Tensor cPrev, Tensor c, Tensor dh, Tensor dc,
+      Tensor dGates, Tensor dcPrev) {
+    if (c.dtype() == DType.FLOAT64) {
+      reference.lstmBackward(gates, cPrev, c, dh, dc, dGates, dcPrev);
+      return;
+    }
+    int hidden = c.dim(c.rank() - 1);
+    int batch = hidden == 0 ? 0 : c.size() / hidden;
+    executor.forRange(batch, rowGrain(4 * hidden), (from, to) -> GateKernels.lstmBackward(
+        buf(gates), buf(cPrev), buf(c), buf(dh), buf(dc), buf(dGates), buf(dcPrev),
+        hidden, from, to));
+  }
+
+  @Override
+  public void gruForward(Tensor gi, Tensor gh, Tensor hPrev, Tensor h) {
+    if (h.dtype() == DType.FLOAT64) {
+      reference.gruForward(gi, gh, hPrev, h);
+      return;
+    }
+    int hidden = h.dim(h.rank() - 1);
+    int batch = hidden == 0 ? 0 : h.size() / hidden;
+    executor.forRange(batch, rowGrain(3 * hidden), (from, to) -> GateKernels.gruForward(
+        buf(gi), buf(gh), buf(hPrev), buf(h), hidden, from, to));
+  }
+
+  @Override
+  public void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh,
+      Tensor dgi, Tensor dgh, Tensor dhPrev) {
+    if (dh.dtype() == DType.FLOAT64) {
+      reference.gruBackward(rzn, gh, hPrev, dh, dgi, dgh, dhPrev);
+      return;
+    }
+    int hidden = dh.dim(dh.rank() - 1);
+    int batch = hidden == 0 ? 0 : dh.size() / hidden;
+    executor.forRange(batch, rowGrain(3 * hidden), (from, to) -> GateKernels.gruBackward(
+        buf(rzn), buf(gh), buf(hPrev), buf(dh), buf(dgi), buf(dgh), buf(dhPrev),
+        hidden, from, to));
+  }
+
+  @Override
+  public double softmaxCrossEntropy(Tensor logits, int[] targets, Tensor mask, Tensor dLogits) {
+    if (logits.dtype() == DType.FLOAT64) {
+      return reference.softmaxCrossEntropy(logits, targets, mask, dLogits);
+    }
+    int rows = targets.length;
+    int classes = rows == 0 ? 0 : logits.size() / rows;
+    double[] rowLoss = new double[rows];
+    float[] maskData = mask == null ? null : mask.floats();
+    int maskOffset = mask == null ? 0 : mask.offset();
+    executor.forRange(rows, rowGrain(classes), (from, to) -> SoftmaxKernel.rows(
+        logits.floats(), logits.offset(), classes, targets, maskData, maskOffset,
+        dLogits.floats(), dLogits.offset(), rowLoss, from, to));
+    // row order, whatever the split: the loss does not depend on the thread count
+    double total = 0;
+    for (double loss : rowLoss) {
+      total += loss;
+    }
+    return total;
+  }
+
+  @Override
+  public String toString() {
+    return "PanamaKernelOps[bitSize=" + vectorBitSize() + ", fma=" + fma()
+        + ", threads=" + threads() + "]";
+  }
+
+  private static int rowGrain(int rowWidth) {
+    return Math.max(1, ELEMENT_GRAIN / Math.max(1, rowWidth));
+  }
+
+  private static Buf buf(Tensor t) {
+    return new Buf(t.floats(), t.offset());
+  }
+}

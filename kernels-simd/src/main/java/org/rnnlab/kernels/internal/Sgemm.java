@@ -1,0 +1,340 @@
+package org.rnnlab.kernels.internal;
+
+import static org.rnnlab.kernels.internal.VectorConstants.FLOATS;
+import static org.rnnlab.kernels.internal.VectorMath.fma;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-precision GEMM {@code C = alpha op(A) op(B) + beta C} (row-major, all four transpose
+ * combinations) in the BLIS structure (Van Zee & van de Geijn 2015):
+ *
+ * <ol>
+ *   <li>pack {@code op(A)} into micro-panels of {@link #MR} rows and {@code op(B)} into
+ *       micro-panels of {@link #NR} columns, each laid out {@code [p][lane]} over the full
+ *       {@code k} and zero-padded, so the transposes cost nothing past packing;
+ *   <li>split {@code C} into fixed {@link #MC} x {@link #NC} blocks (one task each) and sweep the
+ *       {@code k} dimension in slices of {@link #KC}: an A micro-panel slice (8 KB) stays in L1
+ *       while the B block slice (at most 256 KB) streams from L2;
+ *   <li>the register tile {@code gemm8x2} keeps 8 rows x 2 vectors of C in 16 accumulators.
+ * </ol>
+ *
+ * <p><b>Deterministic:</b> the block grid and the k-slice order depend only on the shape, and
+ * each block is written by exactly one task, so results are bit-identical for any thread count.
+ */
+final class Sgemm {
+  private static final VectorSpecies<Float> S = FLOATS;
+  private static final int L = S.length();
+  /** Rows of the register tile. */
+  static final int MR = 8;
+  /** Columns of the register tile: two vectors, so 16 accumulators fit in 32 registers. */
+  static final int NR = 2 * L;
+  /** k slice: keeps an 8 x KC A micro-panel (8 KB) in L1. */
+  static final int KC = 256;
+  /** Rows of a C block (one task). */
+  static final int MC = 64;
+  /** Columns of a C block (one task): a KC x NC slice of packed B is 256 KB, half of L2. */
+  static final int NC = 256;
+  /** Species for packing copies: at most MR floats wide, and never wider than the kernels. */
+  private static final VectorSpecies<Float> COPY =
+      L >= MR ? FloatVector.SPECIES_256 : S;
+  /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
+  private static final int TRANSPOSE_SLICE = 64;
+  /** Micro-panels per packing task. */
+  private static final int PACK_PANELS = 8;
+  /** Below this many multiply-adds a hand-off to the pool costs more than it saves. */
+  private static final long SERIAL_MACS = 1L << 18;
+
+  private final KernelExecutor executor;
+  /** Packed A and B of the calling thread; pool workers fill them during the caller's call. */
+  private final ThreadLocal<float[][]> packed = ThreadLocal.withInitial(() -> new float[2][0]);
+  /** Edge-tile buffer of each thread that runs compute tasks. */
+  private final ThreadLocal<float[]> edgeTile = ThreadLocal.withInitial(() -> new float[MR * NR]);
+
+  Sgemm(KernelExecutor executor) {
+    this.executor = executor;
+  }
+
+  void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int ao, float[] b, int bo, float beta, float[] c, int co) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      scaleC(m, n, beta, c, co);
+      return;
+    }
+    int mPanels = ceilDiv(m, MR);
+    int nPanels = ceilDiv(n, NR);
+    float[][] buffers = packed.get();
+    float[] pa = buffers[0] = ensure(buffers[0], (long) mPanels * MR * k);
+    float[] pb = buffers[1] = ensure(buffers[1], (long) nPanels * NR * k);
+    int aTasks = ceilDiv(mPanels, PACK_PANELS);
+    int bTasks = ceilDiv(nPanels, PACK_PANELS);
+    int rowBlocks = ceilDiv(m, MC);
+    int colBlocks = ceilDiv(n, NC);
+    IntConsumer pack = t -> {
+      if (t < aTasks) {
+        packA(transA, a, ao, m, k, pa, t * PACK_PANELS, Math.min(mPanels, (t + 1) * PACK_PANELS));
+      } else {
+        int u = t - aTasks;
+        packB(transB, b, bo, n, k, pb, u * PACK_PANELS, Math.min(nPanels, (u + 1) * PACK_PANELS));
+      }
+    };
+    // consecutive tasks share a column block, so both cores read the same packed B slice
+    IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
+        m, n, k, alpha, pa, pb, beta, c, co);
+    if ((long) m * n * k < SERIAL_MACS) {
+      for (int t = 0; t < aTasks + bTasks; t++) {
+        pack.accept(t);
+      }
+      for (int t = 0; t < rowBlocks * colBlocks; t++) {
+        compute.accept(t);
+      }
+    } else {
+      executor.forEach(aTasks + bTasks, pack);
+      executor.forEach(rowBlocks * colBlocks, compute);
+    }
+  }
+
+  private void computeBlock(int rb, int cb, int m, int n, int k, float alpha,
+      float[] pa, float[] pb, float beta, float[] c, int co) {
+    int i1 = Math.min(m, (rb + 1) * MC);
+    int j1 = Math.min(n, (cb + 1) * NC);
+    float[] tile = edgeTile.get();
+    for (int pc = 0; pc < k; pc += KC) {
+      int kc = Math.min(KC, k - pc);
+      boolean first = pc == 0;
+      for (int i = rb * MC; i < i1; i += MR) {
+        int aOff = i * k + pc * MR;
+        int rows = Math.min(MR, m - i);
+        for (int j = cb * NC; j < j1; j += NR) {
+          int bOff = j * k + pc * NR;
+          int cols = Math.min(NR, n - j);
+          int cOff = co + i * n + j;
+          gemm8x2(pa, aOff, pb, bOff, kc, tile);
+          if (rows == MR && cols == NR) {
+            mergeFull(tile, c, cOff, n, alpha, beta, first);
+          } else {
+            mergeEdge(tile, rows, cols, c, cOff, n, alpha, beta, first);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The 8 x 2-vector register tile over one k slice, written raw to {@code tile}. The merge into
+   * C is a separate method that takes no vectors: C2 would otherwise box the 16 accumulators
+   * when the method outgrows its inlining budget (NodeCountInliningCutoff).
+   */
+  private static void gemm8x2(float[] pa, int aOff, float[] pb, int bOff, int kc, float[] tile) {
+    FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+    FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+    FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+    FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+    FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+    FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+    FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+    FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+    for (int p = 0; p < kc; p++) {
+      int bi = bOff + p * NR;
+      int ai = aOff + p * MR;
+      FloatVector b0 = FloatVector.fromArray(S, pb, bi);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bi + L);
+      FloatVector a0 = FloatVector.broadcast(S, pa[ai]);
+      c00 = fma(a0, b0, c00);
+      c01 = fma(a0, b1, c01);
+      FloatVector a1 = FloatVector.broadcast(S, pa[ai + 1]);
+      c10 = fma(a1, b0, c10);
+      c11 = fma(a1, b1, c11);
+      FloatVector a2 = FloatVector.broadcast(S, pa[ai + 2]);
+      c20 = fma(a2, b0, c20);
+      c21 = fma(a2, b1, c21);
+      FloatVector a3 = FloatVector.broadcast(S, pa[ai + 3]);
+      c30 = fma(a3, b0, c30);
+      c31 = fma(a3, b1, c31);
+      FloatVector a4 = FloatVector.broadcast(S, pa[ai + 4]);
+      c40 = fma(a4, b0, c40);
+      c41 = fma(a4, b1, c41);
+      FloatVector a5 = FloatVector.broadcast(S, pa[ai + 5]);
+      c50 = fma(a5, b0, c50);
+      c51 = fma(a5, b1, c51);
+      FloatVector a6 = FloatVector.broadcast(S, pa[ai + 6]);
+      c60 = fma(a6, b0, c60);
+      c61 = fma(a6, b1, c61);
+      FloatVector a7 = FloatVector.broadcast(S, pa[ai + 7]);
+      c70 = fma(a7, b0, c70);
+      c71 = fma(a7, b1, c71);
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, L);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + L);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + L);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + L);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + L);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + L);
+    c60.intoArray(tile, 6 * NR);
+    c61.intoArray(tile, 6 * NR + L);
+    c70.intoArray(tile, 7 * NR);
+    c71.intoArray(tile, 7 * NR + L);
+  }
+
+  /**
+   * A full tile into C: on the first k slice {@code C = alpha acc + beta C} (C unread when beta
+   * is 0, so NaN there is ignored), on later slices {@code C += alpha acc}.
+   */
+  private static void mergeFull(float[] tile, float[] c, int cOff, int ldc,
+      float alpha, float beta, boolean first) {
+    FloatVector va = FloatVector.broadcast(S, alpha);
+    FloatVector vb = FloatVector.broadcast(S, beta);
+    for (int r = 0; r < MR; r++) {
+      for (int v = 0; v < NR; v += L) {
+        FloatVector acc = FloatVector.fromArray(S, tile, r * NR + v);
+        int off = cOff + r * ldc + v;
+        FloatVector out;
+        if (!first) {
+          out = fma(acc, va, FloatVector.fromArray(S, c, off));
+        } else if (beta == 0f) {
+          out = acc.mul(va);
+        } else {
+          out = fma(FloatVector.fromArray(S, c, off), vb, acc.mul(va));
+        }
+        out.intoArray(c, off);
+      }
+    }
+  }
+
+  /** Scalar twin of {@link #mergeFull} for the valid {@code rows x cols} part of an edge tile. */
+  private static void mergeEdge(float[] tile, int rows, int cols, float[] c, int cOff, int ldc,
+      float alpha, float beta, boolean first) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++) {
+        float acc = tile[r * NR + j];
+        int idx = cOff + r * ldc + j;
+        if (!first) {
+          c[idx] = fma(acc, alpha, c[idx]);
+        } else if (beta == 0f) {
+          c[idx] = acc * alpha;
+        } else {
+          c[idx] = fma(c[idx], beta, acc * alpha);
+        }
+      }
+    }
+  }
+
+  /** Packs rows of {@code op(A)} into micro-panels {@code [qFrom, qTo)}: {@code pa[q][p][r]}. */
+  private static void packA(boolean transA, float[] a, int ao, int m, int k, float[] pa,
+      int qFrom, int qTo) {
+    if (transA) {
+      // A stored k x m: walk the stored rows p in order so A streams sequentially; each panel
+      // takes a run of MR contiguous floats per row
+      for (int p = 0; p < k; p++) {
+        int src = ao + p * m;
+        for (int q = qFrom; q < qTo; q++) {
+          int i0 = q * MR;
+          copyRun(a, src + i0, pa, i0 * k + p * MR, Math.min(MR, m - i0), MR);
+        }
+      }
+      return;
+    }
+    // A stored m x k: a transpose, done in slices of k so the panel being written stays in L1
+    for (int q = qFrom; q < qTo; q++) {
+      int i0 = q * MR;
+      int rows = Math.min(MR, m - i0);
+      int base = i0 * k;
+      for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
+        int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
+        for (int r = 0; r < rows; r++) {
+          int src = ao + (i0 + r) * k;
+          for (int p = p0; p < p1; p++) {
+            pa[base + p * MR + r] = a[src + p];
+          }
+        }
+        for (int r = rows; r < MR; r++) {
+          for (int p = p0; p < p1; p++) {
+            pa[base + p * MR + r] = 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs columns of {@code op(B)} into micro-panels {@code [sFrom, sTo)}: {@code pb[s][p][j]}. */
+  private static void packB(boolean transB, float[] b, int bo, int n, int k, float[] pb,
+      int sFrom, int sTo) {
+    if (!transB) {
+      // B stored k x n: walk the stored rows in order; each panel takes a run of NR floats
+      for (int p = 0; p < k; p++) {
+        int src = bo + p * n;
+        for (int s = sFrom; s < sTo; s++) {
+          int j0 = s * NR;
+          copyRun(b, src + j0, pb, j0 * k + p * NR, Math.min(NR, n - j0), NR);
+        }
+      }
+      return;
+    }
+    // B stored n x k: a transpose, in slices of k as for A
+    for (int s = sFrom; s < sTo; s++) {
+      int j0 = s * NR;
+      int cols = Math.min(NR, n - j0);
+      int base = j0 * k;
+      for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
+        int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
+        for (int j = 0; j < cols; j++) {
+          int src = bo + (j0 + j) * k;
+          for (int p = p0; p < p1; p++) {
+            pb[base + p * NR + j] = b[src + p];
+          }
+        }
+        if (cols < NR) {
+          for (int p = p0; p < p1; p++) {
+            Arrays.fill(pb, base + p * NR + cols, base + (p + 1) * NR, 0f);
+          }
+        }
+      }
+    }
+  }
+
+  /** Copies {@code len <= width} floats and zero-fills the run up to {@code width}. */
+  private static void copyRun(float[] src, int from, float[] dst, int to, int len, int width) {
+    int i = 0;
+    if (len == width) {
+      // full runs (all but the last panel) as vectors: System.arraycopy costs more at 8 floats
+      for (; i <= len - COPY.length(); i += COPY.length()) {
+        FloatVector.fromArray(COPY, src, from + i).intoArray(dst, to + i);
+      }
+    }
+    for (; i < len; i++) {
+      dst[to + i] = src[from + i];
+    }
+    for (; i < width; i++) {
+      dst[to + i] = 0f;
+    }
+  }
+
+  private static void scaleC(int m, int n, float beta, float[] c, int co) {
+    for (int i = co, end = co + m * n; i < end; i++) {
+      c[i] = beta == 0f ? 0f : beta * c[i];
+    }
+  }
+
+  private static float[] ensure(float[] buffer, long size) {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("gemm operand too large to pack: " + size + " floats");
+    }
+    return buffer.length >= size ? buffer : new float[(int) size];
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+}

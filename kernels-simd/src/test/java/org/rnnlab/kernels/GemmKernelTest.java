@@ -1,0 +1,120 @@
+package org.rnnlab.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.tensor.Tensor;
+
+/** SGEMM of the Vector API kernels against the scalar reference. */
+class GemmKernelTest extends BaseKernelTestCase {
+
+  /** Runs one gemm on both implementations from identical (offset) inputs and compares C. */
+  private static void compare(KernelOps simd, boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double beta, long seed) {
+    SplittableRandom rng = rng(seed);
+    Tensor a = offsetView(rng, 3, transA ? k : m, transA ? m : k);
+    Tensor b = offsetView(rng, 5, transB ? n : k, transB ? k : n);
+    Tensor c0 = offsetView(rng, 7, m, n);
+    Tensor expected = c0.copy();
+    Tensor actual = copyAtOffset(c0, 11);
+    SCALAR.gemm(transA, transB, m, n, k, alpha, a, b, beta, expected);
+    simd.gemm(transA, transB, m, n, k, alpha, a, b, beta, actual);
+    assertClose("gemm transA=" + transA + " transB=" + transB + " " + m + "x" + n + "x" + k,
+        expected, actual, 1e-5 * Math.max(1, k));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void gemmMatchesScalarReferenceForAllTransposes(int size) {
+    for (int t = 0; t < 4; t++) {
+      boolean ta = (t & 1) != 0;
+      boolean tb = (t & 2) != 0;
+      // the awkward size once as m, once as n, once as k; the other sizes odd and small
+      compare(SIMD, ta, tb, size, 37, 29, 1.3, 0.5, 11L * size + t);
+      compare(SIMD, ta, tb, 29, size, 33, -0.7, 1.0, 13L * size + t);
+      compare(SIMD, ta, tb, 31, 35, size, 1.0, 0.0, 17L * size + t);
+    }
+  }
+
+  @Test
+  void gemmMatchesScalarReferenceAcrossCacheBlocks() {
+    // crosses the MC, NC and KC block edges with ragged remainders, on two threads
+    for (int t = 0; t < 4; t++) {
+      compare(SIMD2, (t & 1) != 0, (t & 2) != 0, 133, 531, 517, 0.9, 0.25, 100 + t);
+    }
+  }
+
+  @Test
+  void gemmMatchesScalarReferenceAtRecurrentStepShape() {
+    // h W_hh^T of one LSTM step: B=64, 4H=1024, H=256
+    compare(SIMD2, false, true, 64, 1024, 256, 1.0, 1.0, 7);
+  }
+
+  @Test
+  void gemmWithBetaZeroIgnoresNanInC() {
+    SplittableRandom rng = rng(3);
+    int m = 19;
+    int n = 45;
+    int k = 23;
+    for (int t = 0; t < 4; t++) {
+      boolean ta = (t & 1) != 0;
+      boolean tb = (t & 2) != 0;
+      Tensor a = uniform(rng, -1, 1, ta ? k : m, ta ? m : k);
+      Tensor b = uniform(rng, -1, 1, tb ? n : k, tb ? k : n);
+      Tensor expected = Tensor.zeros(DType.FLOAT32, m, n);
+      Tensor actual = Tensor.zeros(DType.FLOAT32, m, n);
+      actual.fill(Float.NaN);
+      SCALAR.gemm(ta, tb, m, n, k, 1.0, a, b, 0.0, expected);
+      SIMD.gemm(ta, tb, m, n, k, 1.0, a, b, 0.0, actual);
+      assertFalse(actual.firstNonFinite() >= 0, "NaN in C leaked through beta=0");
+      assertClose("beta=0", expected, actual, 1e-5 * k);
+    }
+  }
+
+  @Test
+  void gemmWithEmptyInnerDimensionScalesC() {
+    Tensor a = Tensor.zeros(DType.FLOAT32, 5, 0);
+    Tensor b = Tensor.zeros(DType.FLOAT32, 0, 9);
+    Tensor c = uniform(rng(4), -1, 1, 5, 9);
+    Tensor expected = c.copy();
+    SCALAR.gemm(false, false, 5, 9, 0, 1.0, a, b, 0.5, expected);
+    SIMD.gemm(false, false, 5, 9, 0, 1.0, a, b, 0.5, c);
+    assertBitIdentical("k=0", expected, c);
+  }
+
+  @Test
+  void gemmIsBitIdenticalOnOneAndTwoThreads() {
+    int[][] shapes = {{200, 600, 300}, {64, 1024, 256}, {512, 96, 700}};
+    for (int[] s : shapes) {
+      for (int t = 0; t < 4; t++) {
+        boolean ta = (t & 1) != 0;
+        boolean tb = (t & 2) != 0;
+        SplittableRandom rng = rng(s[0] + t);
+        Tensor a = uniform(rng, -1, 1, ta ? s[2] : s[0], ta ? s[0] : s[2]);
+        Tensor b = uniform(rng, -1, 1, tb ? s[1] : s[2], tb ? s[2] : s[1]);
+        Tensor c1 = uniform(rng, -1, 1, s[0], s[1]);
+        Tensor c2 = c1.copy();
+        SIMD.gemm(ta, tb, s[0], s[1], s[2], 0.8, a, b, 0.3, c1);
+        SIMD2.gemm(ta, tb, s[0], s[1], s[2], 0.8, a, b, 0.3, c2);
+        assertBitIdentical("threads 1 vs 2", c1, c2);
+      }
+    }
+  }
+
+  @Test
+  void gemmOnDoubleTensorsMatchesScalarReference() {
+    SplittableRandom rng = rng(8);
+    Tensor a = uniform(rng, -1, 1, 9, 13).to(DType.FLOAT64);
+    Tensor b = uniform(rng, -1, 1, 13, 6).to(DType.FLOAT64);
+    Tensor expected = Tensor.zeros(DType.FLOAT64, 9, 6);
+    Tensor actual = Tensor.zeros(DType.FLOAT64, 9, 6);
+    SCALAR.gemm(false, false, 9, 6, 13, 1.0, a, b, 0.0, expected);
+    SIMD.gemm(false, false, 9, 6, 13, 1.0, a, b, 0.0, actual);
+    assertClose("float64 gemm", expected, actual, 1e-15);
+  }
+}
