@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "rnnlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Recurrent neural network experiments on the JVM.",
-    subcommands = {SpecCommand.class, InspectCommand.class, RunCommand.class, ParityCommand.class})
+    subcommands = {SpecCommand.class, InspectCommand.class, RunCommand.class, ParityCommand.class,
+        BenchCommand.class})
 public final class RnnlabCli implements Callable<Integer> {
   @Mixin DebugOption debugOption;
 

@@ -1,0 +1,55 @@
+package org.rnnlab.experiments.bench;
+
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.kernel.KernelOps;
+
+/**
+ * Times {@link TrainingStep}s: {@code warmup} untimed steps, then {@code reps} timed ones.
+ * Results depend on the machine and its load; see {@code BENCHMARKS.md} for how to report them.
+ */
+public final class TrainingStepBench {
+  private final BenchSpec spec;
+  private final TrainingStep step;
+
+  /**
+   * @param spec sizes and repetitions
+   * @param factory the cell, used with its default options
+   * @param ops kernels (their thread count is the one measured)
+   */
+  public TrainingStepBench(BenchSpec spec, CellFactory<?> factory, KernelOps ops) {
+    this.spec = spec;
+    this.step = new TrainingStep(spec, factory, ops);
+  }
+
+  /**
+   * Runs the warm-up and the timed steps.
+   *
+   * @return the timed steps' durations
+   * @throws IllegalStateException when the loss is not finite (a broken kernel, not a slow one)
+   */
+  public StepTimes run() {
+    for (int i = 0; i < spec.warmup(); i++) {
+      step.run();
+    }
+    double[] ms = new double[spec.reps()];
+    for (int i = 0; i < ms.length; i++) {
+      long t0 = System.nanoTime();
+      step.run();
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    if (!Double.isFinite(step.lastLoss())) {
+      throw new IllegalStateException("benchmark loss is " + step.lastLoss() + " for " + spec);
+    }
+    return new StepTimes(ms);
+  }
+
+  /** @return the loss of the last step */
+  public double lastLoss() {
+    return step.lastLoss();
+  }
+
+  /** Runs one more step; for measurements around a single step (memory). */
+  public void runOnce() {
+    step.run();
+  }
+}

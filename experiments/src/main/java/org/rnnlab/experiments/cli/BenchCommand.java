@@ -1,0 +1,96 @@
+package org.rnnlab.experiments.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.experiments.UserError;
+import org.rnnlab.experiments.bench.BenchSpec;
+import org.rnnlab.experiments.bench.StepTimes;
+import org.rnnlab.experiments.bench.TrainingStepBench;
+import org.rnnlab.kernels.KernelOpsProvider;
+import org.rnnlab.plugins.core.PluginFamily;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rnnlab bench}: median wall-clock milliseconds of one float32 training step (forward,
+ * MSE over every output, BPTT, SGD) of a recurrent stack. <b>The last stdout line is the median
+ * alone</b>; {@code bench/compare-pytorch.sh} parses it.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Time a float32 training step (forward + MSE + backward + SGD) of a recurrent stack.",
+        "Same step as bench/torch_step.py; the last output line is the median in milliseconds."})
+final class BenchCommand implements Callable<Integer> {
+  @Mixin DebugOption debugOption;
+
+  @Option(names = "--cell", required = true, description = "Cell type key (rnn_tanh, lstm, gru, ...).")
+  String cell;
+
+  @Option(names = "--batch", required = true, description = "Batch size B.")
+  int batch;
+
+  @Option(names = "--seq", required = true, description = "Sequence length T.")
+  int seq;
+
+  @Option(names = "--input", required = true, description = "Input size I.")
+  int input;
+
+  @Option(names = "--hidden", required = true, description = "Hidden size H.")
+  int hidden;
+
+  @Option(names = "--layers", defaultValue = "1", description = "Stacked layers (default ${DEFAULT-VALUE}).")
+  int layers;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Kernel threads (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--reps", defaultValue = "15", description = "Timed steps (default ${DEFAULT-VALUE}).")
+  int reps;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of weights, inputs, targets (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--quiet", description = "Print only the median.")
+  boolean quiet;
+
+  private final CliEnvironment env;
+
+  BenchCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    BenchSpec spec;
+    try {
+      spec = new BenchSpec(cell, batch, seq, input, hidden, layers, threads, warmup, reps, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    CellFactory<?> factory = env.catalog().get().registry().get(PluginFamily.CELL, cell);
+    KernelOps ops = KernelOpsProvider.create(threads);
+    TrainingStepBench bench = new TrainingStepBench(spec, factory, ops);
+    StepTimes times = bench.run();
+    PrintStream out = env.out();
+    if (!quiet) {
+      var runtime = ManagementFactory.getRuntimeMXBean();
+      out.println("bench " + spec + " warmup=" + warmup + " reps=" + reps + " seed=" + seed);
+      out.println("kernels " + ops.name() + " bitSize=" + ops.vectorBitSize() + " threads=" + ops.threads());
+      out.println("jvm " + runtime.getVmName() + " " + Runtime.version() + " flags " + runtime.getInputArguments());
+      out.printf(Locale.ROOT, "load average %.2f, %d cpus%n",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+      out.printf(Locale.ROOT, "loss %.6f  min %.3f ms  max %.3f ms  median (ms):%n",
+          bench.lastLoss(), times.min(), times.max());
+    }
+    out.printf(Locale.ROOT, "%.3f%n", times.median());
+    return 0;
+  }
+}
