@@ -11,11 +11,13 @@ package org.rnnlab.experiments.bench;
  * @param layers stacked layers
  * @param threads kernel threads
  * @param warmup untimed steps before measuring (JIT compilation, buffer allocation)
+ * @param warmupMillis keep warming up until this much time has passed as well: C2 compiles the
+ *     Vector API kernels only after many calls, and on a loaded machine five steps may not do
  * @param reps timed steps; the median is reported
  * @param seed seed of the initial weights, inputs and targets
  */
 public record BenchSpec(String cell, int batch, int steps, int input, int hidden, int layers,
-    int threads, int warmup, int reps, long seed) {
+    int threads, int warmup, long warmupMillis, int reps, long seed) {
 
   /** Rejects sizes no benchmark can run with. */
   public BenchSpec {
@@ -28,6 +30,9 @@ public record BenchSpec(String cell, int batch, int steps, int input, int hidden
     positive("reps", reps);
     if (warmup < 0) {
       throw new IllegalArgumentException("warmup: expected >= 0 but got " + warmup);
+    }
+    if (warmupMillis < 0) {
+      throw new IllegalArgumentException("warmup-ms: expected >= 0 but got " + warmupMillis);
     }
   }
 

@@ -22,13 +22,14 @@ public final class TrainingStepBench {
   }
 
   /**
-   * Runs the warm-up and the timed steps.
+   * Runs the warm-up (at least {@code warmup} steps and {@code warmupMillis}) and the timed steps.
    *
    * @return the timed steps' durations
    * @throws IllegalStateException when the loss is not finite (a broken kernel, not a slow one)
    */
   public StepTimes run() {
-    for (int i = 0; i < spec.warmup(); i++) {
+    long start = System.nanoTime();
+    for (int i = 0; i < spec.warmup() || System.nanoTime() - start < spec.warmupMillis() * 1_000_000; i++) {
       step.run();
     }
     double[] ms = new double[spec.reps()];

@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import org.rnnlab.api.cell.CellFactory;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.experiments.UserError;
+import org.rnnlab.experiments.bench.ActivationBudget;
 import org.rnnlab.experiments.bench.BenchSpec;
+import org.rnnlab.experiments.bench.MemoryProbe;
 import org.rnnlab.experiments.bench.StepTimes;
 import org.rnnlab.experiments.bench.TrainingStepBench;
 import org.rnnlab.kernels.KernelOpsProvider;
@@ -51,6 +53,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--warmup-ms", defaultValue = "3000",
+      description = "Keep warming up for at least this long, for the JIT (default ${DEFAULT-VALUE}).")
+  long warmupMillis;
+
+  @Option(names = "--memory", description = "Also measure heap use around one step (live, allocated, peak).")
+  boolean memory;
+
   @Option(names = "--reps", defaultValue = "15", description = "Timed steps (default ${DEFAULT-VALUE}).")
   int reps;
 
@@ -70,15 +79,20 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     BenchSpec spec;
     try {
-      spec = new BenchSpec(cell, batch, seq, input, hidden, layers, threads, warmup, reps, seed);
+      spec = new BenchSpec(cell, batch, seq, input, hidden, layers, threads, warmup, warmupMillis,
+          reps, seed);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
     CellFactory<?> factory = env.catalog().get().registry().get(PluginFamily.CELL, cell);
     KernelOps ops = KernelOpsProvider.create(threads);
+    long baseline = memory ? MemoryProbe.liveHeap() : 0;
     TrainingStepBench bench = new TrainingStepBench(spec, factory, ops);
     StepTimes times = bench.run();
     PrintStream out = env.out();
+    if (memory) {
+      printMemory(out, spec, MemoryProbe.measure(baseline, bench::runOnce));
+    }
     if (!quiet) {
       var runtime = ManagementFactory.getRuntimeMXBean();
       out.println("bench " + spec + " warmup=" + warmup + " reps=" + reps + " seed=" + seed);
@@ -87,10 +101,29 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "load average %.2f, %d cpus%n",
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
+      out.println("times (ms) " + java.util.Arrays.stream(times.millis())
+          .mapToObj(t -> String.format(Locale.ROOT, "%.1f", t)).toList());
       out.printf(Locale.ROOT, "loss %.6f  min %.3f ms  max %.3f ms  median (ms):%n",
           bench.lastLoss(), times.min(), times.max());
     }
     out.printf(Locale.ROOT, "%.3f%n", times.median());
     return 0;
+  }
+
+  private static void printMemory(PrintStream out, BenchSpec spec, MemoryProbe.Result m) {
+    long required = ActivationBudget.bytes(spec);
+    out.printf(Locale.ROOT, "memory retained %.1f MB (live after GC %.1f MB - baseline %.1f MB), "
+            + "allocated per step %.1f MB, working set %.1f MB, heap pools' peak %.1f MB%n",
+        mb(m.retainedBytes()), mb(m.liveBytes()), mb(m.baselineBytes()), mb(m.stepAllocatedBytes()),
+        mb(m.stepWorkingSetBytes()), mb(m.peakBytes()));
+    if (required > 0) {
+      out.printf(Locale.ROOT, "memory required by BPTT %.1f MB = %s; working set / required = %.2f%n",
+          mb(required), ActivationBudget.formula(spec.cell()),
+          (double) m.stepWorkingSetBytes() / required);
+    }
+  }
+
+  private static double mb(long bytes) {
+    return bytes / 1e6;
   }
 }

@@ -149,7 +149,7 @@ public final class RecurrentStack {
    */
   public Output forward(KernelOps ops, Tensor x, int[] lengths, Tensor[] initialStates,
       SplittableRandom dropoutRng) {
-    StackInputs.checkInput(spec, dtype, x);
+    StackInputs.checkInput(ops, spec, dtype, x);
     int b = x.dim(0);
     int t = x.dim(1);
     StackInputs.checkLengths(lengths, b, t);
@@ -164,11 +164,15 @@ public final class RecurrentStack {
       }
       for (int d = 0; d < dirs; d++) {
         runners[l][d].forward(ops, statesOf(initialStates, l * dirs + d), mask);
-        runners[l][d].writeOutputs(layerOut[l], d, mask);
+        if (l < layers - 1) {
+          runners[l][d].writeOutputs(layerOut[l], d, mask, false);
+        }
       }
     }
     Tensor y = Tensor.zeros(dtype, b, t, dirs * hidden);
-    Layout.timeToBatch(layerOut[layers - 1], y);
+    for (int d = 0; d < dirs; d++) {
+      runners[layers - 1][d].writeOutputs(y, d, mask, true);
+    }
     Tensor[] finals = new Tensor[stateCount];
     for (int k = 0; k < stateCount; k++) {
       finals[k] = Tensor.zeros(dtype, layers * dirs, b, hidden);
@@ -202,7 +206,7 @@ public final class RecurrentStack {
               + "a bidirectional stack needs truncation = null (full BPTT)");
     }
     Tensor.requireShape("dy", dy, batch, steps, dirs * hidden);
-    Tensor.requireFinite("dy", dy);
+    StackInputs.requireFinite(ops, "dy", dy);
     StackInputs.checkStates("dFinalStates", dFinalStates, stateCount, layers * dirs, batch, hidden);
     Layout.batchToTime(dy, dyTime);
     mask.zeroPadding(dyTime);
@@ -270,7 +274,8 @@ public final class RecurrentStack {
     dLayerIn = new Tensor[layers];
     for (int l = 0; l < layers; l++) {
       layerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
-      layerOut[l] = Tensor.zeros(dtype, t, b, width);
+      // the top layer writes y directly (batch first), so it needs no time-major output
+      layerOut[l] = l < layers - 1 ? Tensor.zeros(dtype, t, b, width) : null;
       dLayerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
       for (int d = 0; d < dirs; d++) {
         runners[l][d].bind(layerIn[l], dLayerIn[l]);
