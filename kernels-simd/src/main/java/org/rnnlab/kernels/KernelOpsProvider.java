@@ -40,8 +40,9 @@ public final class KernelOpsProvider {
    * @param panama constructor {@code (int threads)} of the Vector API kernels, null for scalar
    * @param fma whether those kernels use hardware FMA
    * @param reason why the scalar reference was chosen, null when it was not
+   * @param required whether {@code -Drnnlab.kernels=simd} demands the Vector API kernels
    */
-  record Selection(MethodHandle panama, boolean fma, String reason) {}
+  record Selection(MethodHandle panama, boolean fma, String reason, boolean required) {}
 
   /** The production choice, made on first use and kept for the life of the JVM. */
   private static final class Holder {
@@ -76,9 +77,13 @@ public final class KernelOpsProvider {
     return new ScalarKernelOps();
   }
 
-  private static KernelOps instantiate(Selection selection, int threads) {
+  static KernelOps instantiate(Selection selection, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    if (selection.panama() == null && selection.required()) {
+      throw new IllegalStateException(
+          "-D" + KernelSettings.KERNELS + "=simd but " + selection.reason());
     }
     if (selection.panama() == null) {
       return scalar();
@@ -91,7 +96,8 @@ public final class KernelOpsProvider {
 
   /**
    * The checks, in order, without touching any vector class until the module is known to be
-   * readable. Logs one WARN line when the answer is the scalar reference.
+   * readable. Logs one WARN line when the answer is the scalar reference, unless the Vector API
+   * kernels are required: then {@link #instantiate} throws instead.
    */
   static Selection select(KernelSettings settings, boolean testMode, Optional<Module> vectorModule) {
     String reason = scalarReason(settings, testMode, vectorModule);
@@ -116,13 +122,11 @@ public final class KernelOpsProvider {
         ctor = null;
       }
     }
-    if (reason != null) {
-      if ("simd".equals(settings.kernels())) {
-        throw new IllegalStateException("-D" + KernelSettings.KERNELS + "=simd but " + reason);
-      }
+    boolean required = "simd".equals(settings.kernels());
+    if (reason != null && !required) {
       LOG.warn("kernels=scalar: {}", reason);
     }
-    return new Selection(ctor, fma, reason);
+    return new Selection(ctor, fma, reason, required);
   }
 
   private static String scalarReason(KernelSettings settings, boolean testMode,

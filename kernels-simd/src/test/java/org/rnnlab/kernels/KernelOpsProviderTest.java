@@ -49,8 +49,9 @@ class KernelOpsProviderTest {
 
   @Test
   void simdDemandFailsLoudlyWhenUnavailable() {
+    Selection s = KernelOpsProvider.select(settings("simd", -1, -1), false, Optional.empty());
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> KernelOpsProvider.select(settings("simd", -1, -1), false, Optional.empty()));
+        () -> KernelOpsProvider.instantiate(s, 1));
     assertTrue(e.getMessage().contains("--add-modules"), e.getMessage());
   }
 

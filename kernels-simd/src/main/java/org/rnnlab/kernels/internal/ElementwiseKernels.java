@@ -60,6 +60,18 @@ final class ElementwiseKernels {
     }
   }
 
+  /** {@code out[i] = a[i] + b[i]}. */
+  static void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int from, int to) {
+    int i = from;
+    for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+      FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i))
+          .intoArray(out, oo + i);
+    }
+    for (; i < to; i++) {
+      out[oo + i] = a[ao + i] + b[bo + i];
+    }
+  }
+
   /** {@code y[r, j] += bias[j]} for rows {@code [rowFrom, rowTo)} of width {@code n}. */
   static void addRowVector(float[] bias, int bo, float[] y, int yo, int n, int rowFrom, int rowTo) {
     int bound = S.loopBound(n);
@@ -110,26 +122,12 @@ final class ElementwiseKernels {
 
   /** {@code y[i] = f(x[i])}; {@code y} may alias {@code x}. */
   static void activate(Activation f, float[] x, int xo, float[] y, int yo, int from, int to) {
-    int i = from;
-    int bound = from + S.loopBound(to - from);
     switch (f) {
-      case TANH -> {
-        for (; i < bound; i += L) {
-          VectorMath.tanh(FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
-        }
-        for (; i < to; i++) {
-          y[yo + i] = VectorMath.tanh(x[xo + i]);
-        }
-      }
-      case SIGMOID -> {
-        for (; i < bound; i += L) {
-          VectorMath.sigmoid(FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
-        }
-        for (; i < to; i++) {
-          y[yo + i] = VectorMath.sigmoid(x[xo + i]);
-        }
-      }
+      case TANH -> VectorMath.tanh(x, xo + from, y, yo + from, to - from);
+      case SIGMOID -> VectorMath.sigmoid(x, xo + from, y, yo + from, to - from);
       case RELU -> {
+        int i = from;
+        int bound = from + S.loopBound(to - from);
         // compare-and-blend, not max(): NaN and -0 map to +0 exactly like "x > 0 ? x : 0"
         FloatVector zero = FloatVector.zero(S);
         for (; i < bound; i += L) {

@@ -8,10 +8,15 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Fused float32 LSTM and GRU pointwise kernels over batch rows {@code [rowFrom, rowTo)}; the
- * equations are those of {@link org.rnnlab.api.kernel.KernelOps#lstmForward} and friends. Each
- * row is a vector body over the hidden units plus a scalar tail computing the same operations
- * in the same order. All inputs of an element are read before any output is written, so an
- * output may alias an input of the same shape (for example {@code dcPrev} and {@code dc}).
+ * equations are those of {@link org.rnnlab.api.kernel.KernelOps#lstmForward} and friends.
+ *
+ * <p>Each row runs as a few passes over its hidden units while the row sits in L1: first the
+ * activations ({@link VectorMath}'s array loops), then one arithmetic loop. Keeping every
+ * transcendental in its own loop keeps each compiled loop within C2's inlining budget; one loop
+ * with five inlined tanh/sigmoid bodies does not fit and gets boxed vectors. Every loop is a
+ * vector body and a scalar tail computing the same operations in the same order. All inputs of
+ * an element are read before its outputs are written, so an output may alias an input of the
+ * same shape (for example {@code dcPrev} and {@code dc}).
  */
 final class GateKernels {
   private GateKernels() {}
@@ -24,43 +29,34 @@ final class GateKernels {
 
   static void lstmForward(Buf gates, Buf cPrev, Buf c, Buf h, int hidden, int rowFrom, int rowTo) {
     float[] g = gates.a();
-    float[] cp = cPrev.a();
-    float[] cc = c.a();
-    float[] hh = h.a();
-    int bound = S.loopBound(hidden);
     for (int b = rowFrom; b < rowTo; b++) {
       int gi = gates.o() + b * 4 * hidden;
-      int gf = gi + hidden;
-      int gg = gf + hidden;
-      int go = gg + hidden;
+      int gg = gi + 2 * hidden;
+      int go = gi + 3 * hidden;
       int s = b * hidden;
-      int j = 0;
-      for (; j < bound; j += L) {
-        FloatVector i = VectorMath.sigmoid(FloatVector.fromArray(S, g, gi + j));
-        FloatVector f = VectorMath.sigmoid(FloatVector.fromArray(S, g, gf + j));
-        FloatVector gt = VectorMath.tanh(FloatVector.fromArray(S, g, gg + j));
-        FloatVector o = VectorMath.sigmoid(FloatVector.fromArray(S, g, go + j));
-        FloatVector cn = fma(f, FloatVector.fromArray(S, cp, cPrev.o() + s + j), i.mul(gt));
-        i.intoArray(g, gi + j);
-        f.intoArray(g, gf + j);
-        gt.intoArray(g, gg + j);
-        o.intoArray(g, go + j);
-        cn.intoArray(cc, c.o() + s + j);
-        o.mul(VectorMath.tanh(cn)).intoArray(hh, h.o() + s + j);
-      }
-      for (; j < hidden; j++) {
-        float i = VectorMath.sigmoid(g[gi + j]);
-        float f = VectorMath.sigmoid(g[gf + j]);
-        float gt = VectorMath.tanh(g[gg + j]);
-        float o = VectorMath.sigmoid(g[go + j]);
-        float cn = fma(f, cp[cPrev.o() + s + j], i * gt);
-        g[gi + j] = i;
-        g[gf + j] = f;
-        g[gg + j] = gt;
-        g[go + j] = o;
-        cc[c.o() + s + j] = cn;
-        hh[h.o() + s + j] = o * VectorMath.tanh(cn);
-      }
+      // i and f are adjacent: one sigmoid pass; then g (tanh) and o (sigmoid)
+      VectorMath.sigmoid(g, gi, g, gi, 2 * hidden);
+      VectorMath.tanh(g, gg, g, gg, hidden);
+      VectorMath.sigmoid(g, go, g, go, hidden);
+      cellUpdate(g, gi, hidden, cPrev.a(), cPrev.o() + s, c.a(), c.o() + s);
+      // h = o * tanh(c)
+      VectorMath.tanh(c.a(), c.o() + s, h.a(), h.o() + s, hidden);
+      ElementwiseKernels.mul(g, go, h.a(), h.o() + s, h.a(), h.o() + s, 0, hidden);
+    }
+  }
+
+  /** {@code c = f * cPrev + i * g} for one row of activated gates starting at {@code gi}. */
+  private static void cellUpdate(float[] g, int gi, int hidden, float[] cp, int cpo,
+      float[] c, int co) {
+    int j = 0;
+    for (int bound = S.loopBound(hidden); j < bound; j += L) {
+      FloatVector i = FloatVector.fromArray(S, g, gi + j);
+      FloatVector f = FloatVector.fromArray(S, g, gi + hidden + j);
+      FloatVector gt = FloatVector.fromArray(S, g, gi + 2 * hidden + j);
+      fma(f, FloatVector.fromArray(S, cp, cpo + j), i.mul(gt)).intoArray(c, co + j);
+    }
+    for (; j < hidden; j++) {
+      c[co + j] = fma(g[gi + hidden + j], cp[cpo + j], g[gi + j] * g[gi + 2 * hidden + j]);
     }
   }
 
@@ -68,20 +64,21 @@ final class GateKernels {
       int hidden, int rowFrom, int rowTo) {
     float[] g = gates.a();
     float[] dg = dGates.a();
-    int bound = S.loopBound(hidden);
+    float[] tcRow = new float[hidden];
     FloatVector one = FloatVector.broadcast(S, 1f);
     for (int b = rowFrom; b < rowTo; b++) {
       int gi = gates.o() + b * 4 * hidden;
       int di = dGates.o() + b * 4 * hidden;
       int s = b * hidden;
+      VectorMath.tanh(c.a(), c.o() + s, tcRow, 0, hidden);
       int j = 0;
-      for (; j < bound; j += L) {
+      for (int bound = S.loopBound(hidden); j < bound; j += L) {
         FloatVector i = FloatVector.fromArray(S, g, gi + j);
         FloatVector f = FloatVector.fromArray(S, g, gi + hidden + j);
         FloatVector gt = FloatVector.fromArray(S, g, gi + 2 * hidden + j);
         FloatVector o = FloatVector.fromArray(S, g, gi + 3 * hidden + j);
         FloatVector cp = FloatVector.fromArray(S, cPrev.a(), cPrev.o() + s + j);
-        FloatVector tc = VectorMath.tanh(FloatVector.fromArray(S, c.a(), c.o() + s + j));
+        FloatVector tc = FloatVector.fromArray(S, tcRow, j);
         FloatVector dhv = FloatVector.fromArray(S, dh.a(), dh.o() + s + j);
         FloatVector dcv = FloatVector.fromArray(S, dc.a(), dc.o() + s + j);
         FloatVector dct = fma(dhv.mul(o), one.sub(tc.mul(tc)), dcv);
@@ -97,7 +94,7 @@ final class GateKernels {
         float gt = g[gi + 2 * hidden + j];
         float o = g[gi + 3 * hidden + j];
         float cp = cPrev.a()[cPrev.o() + s + j];
-        float tc = VectorMath.tanh(c.a()[c.o() + s + j]);
+        float tc = tcRow[j];
         float dhv = dh.a()[dh.o() + s + j];
         float dcv = dc.a()[dc.o() + s + j];
         float dct = fma(dhv * o, 1f - tc * tc, dcv);
@@ -113,43 +110,47 @@ final class GateKernels {
   static void gruForward(Buf gi, Buf gh, Buf hPrev, Buf h, int hidden, int rowFrom, int rowTo) {
     float[] x = gi.a();
     float[] r = gh.a();
-    int bound = S.loopBound(hidden);
-    FloatVector one = FloatVector.broadcast(S, 1f);
     for (int b = rowFrom; b < rowTo; b++) {
       int xi = gi.o() + b * 3 * hidden;
       int ri = gh.o() + b * 3 * hidden;
+      int xn = xi + 2 * hidden;
       int s = b * hidden;
+      // r|z: pre-activation sums in place, then one sigmoid pass over both blocks
+      ElementwiseKernels.add(x, xi, r, ri, x, xi, 0, 2 * hidden);
+      VectorMath.sigmoid(x, xi, x, xi, 2 * hidden);
+      // n = tanh(gi_n + r * gh_n), in place
       int j = 0;
-      for (; j < bound; j += L) {
-        FloatVector rg = VectorMath.sigmoid(FloatVector.fromArray(S, x, xi + j)
-            .add(FloatVector.fromArray(S, r, ri + j)));
-        FloatVector z = VectorMath.sigmoid(FloatVector.fromArray(S, x, xi + hidden + j)
-            .add(FloatVector.fromArray(S, r, ri + hidden + j)));
-        FloatVector n = VectorMath.tanh(fma(rg, FloatVector.fromArray(S, r, ri + 2 * hidden + j),
-            FloatVector.fromArray(S, x, xi + 2 * hidden + j)));
-        FloatVector hp = FloatVector.fromArray(S, hPrev.a(), hPrev.o() + s + j);
-        rg.intoArray(x, xi + j);
-        z.intoArray(x, xi + hidden + j);
-        n.intoArray(x, xi + 2 * hidden + j);
-        fma(z, hp, one.sub(z).mul(n)).intoArray(h.a(), h.o() + s + j);
+      for (int bound = S.loopBound(hidden); j < bound; j += L) {
+        fma(FloatVector.fromArray(S, x, xi + j), FloatVector.fromArray(S, r, ri + 2 * hidden + j),
+            FloatVector.fromArray(S, x, xn + j)).intoArray(x, xn + j);
       }
       for (; j < hidden; j++) {
-        float rg = VectorMath.sigmoid(x[xi + j] + r[ri + j]);
-        float z = VectorMath.sigmoid(x[xi + hidden + j] + r[ri + hidden + j]);
-        float n = VectorMath.tanh(fma(rg, r[ri + 2 * hidden + j], x[xi + 2 * hidden + j]));
-        float hp = hPrev.a()[hPrev.o() + s + j];
-        x[xi + j] = rg;
-        x[xi + hidden + j] = z;
-        x[xi + 2 * hidden + j] = n;
-        h.a()[h.o() + s + j] = fma(z, hp, (1f - z) * n);
+        x[xn + j] = fma(x[xi + j], r[ri + 2 * hidden + j], x[xn + j]);
       }
+      VectorMath.tanh(x, xn, x, xn, hidden);
+      blendHidden(x, xi + hidden, xn, hPrev.a(), hPrev.o() + s, h.a(), h.o() + s, hidden);
+    }
+  }
+
+  /** {@code h = (1 - z) * n + z * hPrev} for one row. */
+  private static void blendHidden(float[] x, int zi, int ni, float[] hp, int hpo,
+      float[] h, int ho, int hidden) {
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    int j = 0;
+    for (int bound = S.loopBound(hidden); j < bound; j += L) {
+      FloatVector z = FloatVector.fromArray(S, x, zi + j);
+      FloatVector n = FloatVector.fromArray(S, x, ni + j);
+      fma(z, FloatVector.fromArray(S, hp, hpo + j), one.sub(z).mul(n)).intoArray(h, ho + j);
+    }
+    for (; j < hidden; j++) {
+      float z = x[zi + j];
+      h[ho + j] = fma(z, hp[hpo + j], (1f - z) * x[ni + j]);
     }
   }
 
   static void gruBackward(Buf rzn, Buf gh, Buf hPrev, Buf dh, Buf dgi, Buf dgh, Buf dhPrev,
       int hidden, int rowFrom, int rowTo) {
     float[] a = rzn.a();
-    int bound = S.loopBound(hidden);
     FloatVector one = FloatVector.broadcast(S, 1f);
     for (int b = rowFrom; b < rowTo; b++) {
       int ai = rzn.o() + b * 3 * hidden;
@@ -158,7 +159,7 @@ final class GateKernels {
       int yi = dgh.o() + b * 3 * hidden;
       int s = b * hidden;
       int j = 0;
-      for (; j < bound; j += L) {
+      for (int bound = S.loopBound(hidden); j < bound; j += L) {
         FloatVector r = FloatVector.fromArray(S, a, ai + j);
         FloatVector z = FloatVector.fromArray(S, a, ai + hidden + j);
         FloatVector n = FloatVector.fromArray(S, a, ai + 2 * hidden + j);

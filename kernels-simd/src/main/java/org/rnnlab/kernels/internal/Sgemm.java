@@ -43,16 +43,22 @@ final class Sgemm {
       L >= MR ? FloatVector.SPECIES_256 : S;
   /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
   private static final int TRANSPOSE_SLICE = 64;
-  /** Micro-panels per packing task. */
+  /** Stored rows per packing task when rows are copied as contiguous runs. */
+  private static final int PACK_ROWS = 256;
+  /** Micro-panels per packing task when panels are transposed. */
   private static final int PACK_PANELS = 8;
   /** Below this many multiply-adds a hand-off to the pool costs more than it saves. */
   private static final long SERIAL_MACS = 1L << 18;
 
   private final KernelExecutor executor;
-  /** Packed A and B of the calling thread; pool workers fill them during the caller's call. */
+  /**
+   * Packed A and B of the calling thread, grown to the largest call seen and kept (reallocating
+   * megabytes per call would cost more than a small GEMM); pool workers fill them during the
+   * caller's call.
+   */
   private final ThreadLocal<float[][]> packed = ThreadLocal.withInitial(() -> new float[2][0]);
-  /** Edge-tile buffer of each thread that runs compute tasks. */
-  private final ThreadLocal<float[]> edgeTile = ThreadLocal.withInitial(() -> new float[MR * NR]);
+  /** Register-tile spill buffer of each thread that runs compute tasks. */
+  private final ThreadLocal<float[]> tileBuffer = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
   Sgemm(KernelExecutor executor) {
     this.executor = executor;
@@ -72,16 +78,28 @@ final class Sgemm {
     float[][] buffers = packed.get();
     float[] pa = buffers[0] = ensure(buffers[0], (long) mPanels * MR * k);
     float[] pb = buffers[1] = ensure(buffers[1], (long) nPanels * NR * k);
-    int aTasks = ceilDiv(mPanels, PACK_PANELS);
-    int bTasks = ceilDiv(nPanels, PACK_PANELS);
+    // panels that copy contiguous runs split along k (each task streams whole stored rows);
+    // transposing panels split by panel
+    int aTasks = transA ? ceilDiv(k, PACK_ROWS) : ceilDiv(mPanels, PACK_PANELS);
+    int bTasks = transB ? ceilDiv(nPanels, PACK_PANELS) : ceilDiv(k, PACK_ROWS);
     int rowBlocks = ceilDiv(m, MC);
     int colBlocks = ceilDiv(n, NC);
     IntConsumer pack = t -> {
       if (t < aTasks) {
-        packA(transA, a, ao, m, k, pa, t * PACK_PANELS, Math.min(mPanels, (t + 1) * PACK_PANELS));
+        if (transA) {
+          packRuns(a, ao, m, k, pa, MR, t * PACK_ROWS, Math.min(k, (t + 1) * PACK_ROWS));
+        } else {
+          packTransposed(a, ao, m, k, pa, MR, t * PACK_PANELS,
+              Math.min(mPanels, (t + 1) * PACK_PANELS));
+        }
       } else {
         int u = t - aTasks;
-        packB(transB, b, bo, n, k, pb, u * PACK_PANELS, Math.min(nPanels, (u + 1) * PACK_PANELS));
+        if (transB) {
+          packTransposed(b, bo, n, k, pb, NR, u * PACK_PANELS,
+              Math.min(nPanels, (u + 1) * PACK_PANELS));
+        } else {
+          packRuns(b, bo, n, k, pb, NR, u * PACK_ROWS, Math.min(k, (u + 1) * PACK_ROWS));
+        }
       }
     };
     // consecutive tasks share a column block, so both cores read the same packed B slice
@@ -104,7 +122,7 @@ final class Sgemm {
       float[] pa, float[] pb, float beta, float[] c, int co) {
     int i1 = Math.min(m, (rb + 1) * MC);
     int j1 = Math.min(n, (cb + 1) * NC);
-    float[] tile = edgeTile.get();
+    float[] tile = tileBuffer.get();
     for (int pc = 0; pc < k; pc += KC) {
       int kc = Math.min(KC, k - pc);
       boolean first = pc == 0;
@@ -231,73 +249,58 @@ final class Sgemm {
     }
   }
 
-  /** Packs rows of {@code op(A)} into micro-panels {@code [qFrom, qTo)}: {@code pa[q][p][r]}. */
-  private static void packA(boolean transA, float[] a, int ao, int m, int k, float[] pa,
-      int qFrom, int qTo) {
-    if (transA) {
-      // A stored k x m: walk the stored rows p in order so A streams sequentially; each panel
-      // takes a run of MR contiguous floats per row
-      for (int p = 0; p < k; p++) {
-        int src = ao + p * m;
-        for (int q = qFrom; q < qTo; q++) {
-          int i0 = q * MR;
-          copyRun(a, src + i0, pa, i0 * k + p * MR, Math.min(MR, m - i0), MR);
-        }
-      }
-      return;
-    }
-    // A stored m x k: a transpose, done in slices of k so the panel being written stays in L1
-    for (int q = qFrom; q < qTo; q++) {
-      int i0 = q * MR;
-      int rows = Math.min(MR, m - i0);
-      int base = i0 * k;
-      for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
-        int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
-        for (int r = 0; r < rows; r++) {
-          int src = ao + (i0 + r) * k;
-          for (int p = p0; p < p1; p++) {
-            pa[base + p * MR + r] = a[src + p];
-          }
-        }
-        for (int r = rows; r < MR; r++) {
-          for (int p = p0; p < p1; p++) {
-            pa[base + p * MR + r] = 0f;
-          }
-        }
+  /**
+   * Packs a matrix stored {@code k x cols} (A when transposed, B when not) into panels of
+   * {@code width} columns, {@code packed[panel][p][lane]}, for stored rows {@code [pFrom, pTo)}.
+   * Each stored row is read once, front to back, and split into runs of {@code width}.
+   */
+  private static void packRuns(float[] src, int so, int cols, int k, float[] packed, int width,
+      int pFrom, int pTo) {
+    for (int p = pFrom; p < pTo; p++) {
+      int row = so + p * cols;
+      for (int j0 = 0; j0 < cols; j0 += width) {
+        copyRun(src, row + j0, packed, j0 * k + p * width, Math.min(width, cols - j0), width);
       }
     }
   }
 
-  /** Packs columns of {@code op(B)} into micro-panels {@code [sFrom, sTo)}: {@code pb[s][p][j]}. */
-  private static void packB(boolean transB, float[] b, int bo, int n, int k, float[] pb,
-      int sFrom, int sTo) {
-    if (!transB) {
-      // B stored k x n: walk the stored rows in order; each panel takes a run of NR floats
-      for (int p = 0; p < k; p++) {
-        int src = bo + p * n;
-        for (int s = sFrom; s < sTo; s++) {
-          int j0 = s * NR;
-          copyRun(b, src + j0, pb, j0 * k + p * NR, Math.min(NR, n - j0), NR);
-        }
-      }
-      return;
-    }
-    // B stored n x k: a transpose, in slices of k as for A
-    for (int s = sFrom; s < sTo; s++) {
-      int j0 = s * NR;
-      int cols = Math.min(NR, n - j0);
+  /**
+   * Packs a matrix stored {@code cols x k} (A when not transposed, B when transposed) into the
+   * same panel layout, for panels {@code [panelFrom, panelTo)}: a transpose, done in slices of
+   * k so the panel slice being written stays in L1.
+   */
+  private static void packTransposed(float[] src, int so, int cols, int k, float[] packed,
+      int width, int panelFrom, int panelTo) {
+    for (int q = panelFrom; q < panelTo; q++) {
+      int j0 = q * width;
+      int valid = Math.min(width, cols - j0);
       int base = j0 * k;
       for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
         int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
-        for (int j = 0; j < cols; j++) {
-          int src = bo + (j0 + j) * k;
+        int j = 0;
+        // four stored rows at a time: each p then writes 16 contiguous bytes, not 4 scattered
+        for (; j + 4 <= valid; j += 4) {
+          int r0 = so + (j0 + j) * k;
+          int r1 = r0 + k;
+          int r2 = r1 + k;
+          int r3 = r2 + k;
           for (int p = p0; p < p1; p++) {
-            pb[base + p * NR + j] = b[src + p];
+            int d = base + p * width + j;
+            packed[d] = src[r0 + p];
+            packed[d + 1] = src[r1 + p];
+            packed[d + 2] = src[r2 + p];
+            packed[d + 3] = src[r3 + p];
           }
         }
-        if (cols < NR) {
+        for (; j < valid; j++) {
+          int from = so + (j0 + j) * k;
           for (int p = p0; p < p1; p++) {
-            Arrays.fill(pb, base + p * NR + cols, base + (p + 1) * NR, 0f);
+            packed[base + p * width + j] = src[from + p];
+          }
+        }
+        if (valid < width) {
+          for (int p = p0; p < p1; p++) {
+            Arrays.fill(packed, base + p * width + valid, base + (p + 1) * width, 0f);
           }
         }
       }

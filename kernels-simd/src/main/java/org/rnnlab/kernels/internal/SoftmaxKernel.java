@@ -1,10 +1,8 @@
 package org.rnnlab.kernels.internal;
 
-import static org.rnnlab.kernels.internal.VectorConstants.DOUBLES;
 import static org.rnnlab.kernels.internal.VectorConstants.FLOATS;
 
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,7 +19,6 @@ final class SoftmaxKernel {
 
   private static final VectorSpecies<Float> S = FLOATS;
   private static final int L = S.length();
-  private static final VectorSpecies<Double> D = DOUBLES;
 
   /**
    * Processes rows {@code [rowFrom, rowTo)}, storing each row's weighted loss in
@@ -40,20 +37,15 @@ final class SoftmaxKernel {
         continue;
       }
       float max = rowMax(x, base, classes, bound);
-      double logZ = max + Math.log(sumExp(x, base, classes, bound, max));
+      // d holds exp(x - max) first, then the probabilities
+      VectorMath.exp(x, base, max, d, dBase, classes);
+      double logZ = max + Math.log(ElementwiseKernels.sum(d, dBase, classes));
       int target = targets[r];
       rowLoss[r] = w * (logZ - x[base + target]);
       float lz = (float) logZ;
-      FloatVector vw = FloatVector.broadcast(S, w);
-      int j = 0;
-      for (; j < bound; j += L) {
-        FloatVector p = VectorMath.exp(FloatVector.fromArray(S, x, base + j).sub(lz));
-        p.mul(vw).intoArray(d, dBase + j);
-      }
-      for (; j < classes; j++) {
-        d[dBase + j] = VectorMath.exp(x[base + j] - lz) * w;
-      }
-      // the one-hot term, with the same exp as the vector lanes
+      VectorMath.exp(x, base, lz, d, dBase, classes);
+      ElementwiseKernels.scale(w, d, dBase, 0, classes);
+      // the one-hot term, with the scalar twin of the vector lanes
       d[dBase + target] = (VectorMath.exp(x[base + target] - lz) - 1f) * w;
     }
   }
@@ -73,24 +65,5 @@ final class SoftmaxKernel {
       max = Math.max(max, x[base + j]);
     }
     return max;
-  }
-
-  private static double sumExp(float[] x, int base, int classes, int bound, float max) {
-    DoubleVector lo = DoubleVector.zero(D);
-    DoubleVector hi = DoubleVector.zero(D);
-    int j = 0;
-    for (; j < bound; j += L) {
-      FloatVector e = VectorMath.exp(FloatVector.fromArray(S, x, base + j).sub(max));
-      lo = lo.add((DoubleVector) e.convertShape(VectorOperators.F2D, D, 0));
-      hi = hi.add((DoubleVector) e.convertShape(VectorOperators.F2D, D, 1));
-    }
-    double total = 0;
-    for (double lane : lo.add(hi).toArray()) {
-      total += lane;
-    }
-    for (; j < classes; j++) {
-      total += VectorMath.exp(x[base + j] - max);
-    }
-    return total;
   }
 }

@@ -9,10 +9,10 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Vectorised {@code exp}, {@code tanh} and {@code sigmoid} for float lanes, each with a scalar
- * twin that performs the very same IEEE operations in the same order, so an element gives the
- * same bits whether it lands in a vector body or a scalar tail (and results never depend on how
- * work is split between threads).
+ * Vectorised {@code exp}, {@code tanh} and {@code sigmoid} over float arrays (vector body,
+ * scalar tail), each with a scalar twin that performs the very same IEEE operations in the same
+ * order, so an element gives the same bits whether it lands in a vector body or a scalar tail
+ * (and results never depend on how work is split between threads).
  *
  * <p>Maximum errors against {@code Math.exp}/{@code Math.tanh} in double rounded to float,
  * measured by {@code VectorMathAccuracyTest} on 1.2 million points of [-100, 100] (exp: its
@@ -29,6 +29,7 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorMath {
   private VectorMath() {}
 
+  private static final int L = FLOATS.length();
   private static final float LOG2E = 1.44269504088896341f;
   // ln2 split so that n * LN2_HI is exact (Cody & Waite reduction)
   private static final float LN2_HI = 0.693359375f;
@@ -104,23 +105,63 @@ final class VectorMath {
     return p * Float.intBitsToFloat((n1 + 127) << 23) * Float.intBitsToFloat((n2 + 127) << 23);
   }
 
-  /** @return {@code tanh(x)} per lane */
-  static FloatVector tanh(FloatVector x) {
-    FloatVector ax = x.abs();
-    FloatVector z = x.mul(x);
-    FloatVector q = fma(FloatVector.broadcast(FLOATS, T0), z, FloatVector.broadcast(FLOATS, T1));
-    q = fma(q, z, FloatVector.broadcast(FLOATS, T2));
-    q = fma(q, z, FloatVector.broadcast(FLOATS, T3));
-    q = fma(q, z, FloatVector.broadcast(FLOATS, T4));
-    FloatVector small = fma(q.mul(z), x, x);
-    // 2/(inf + 1) = 0, so large |x| saturates to exactly 1 and never makes NaN
-    FloatVector e = exp(ax.add(ax));
-    FloatVector big = FloatVector.broadcast(FLOATS, 1f).sub(FloatVector.broadcast(FLOATS, 2f).div(e.add(1f)));
-    big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-    return big.blend(small, ax.compare(VectorOperators.LT, TANH_SMALL));
+  /** {@code y[i] = exp(x[i] - shift)} for {@code i in [0, n)}; {@code y} may alias {@code x}. */
+  static void exp(float[] x, int xo, float shift, float[] y, int yo, int n) {
+    int i = 0;
+    for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+      exp(FloatVector.fromArray(FLOATS, x, xo + i).sub(shift)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] = exp(x[xo + i] - shift);
+    }
   }
 
-  /** Scalar twin of {@link #tanh(FloatVector)}. */
+  /**
+   * {@code y[i] = tanh(x[i])}; {@code y} may alias {@code x}. The lane code is written in the
+   * loop rather than in a helper: compiled on its own a tanh helper outgrows C2's
+   * InlineSmallCode, is then called instead of inlined, and every vector gets boxed (10x slower).
+   */
+  static void tanh(float[] x, int xo, float[] y, int yo, int n) {
+    int i = 0;
+    FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+    FloatVector two = FloatVector.broadcast(FLOATS, 2f);
+    for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(FLOATS, x, xo + i);
+      FloatVector ax = v.abs();
+      // |x| < 0.625: odd polynomial, full relative precision near 0
+      FloatVector z = v.mul(v);
+      FloatVector q = fma(FloatVector.broadcast(FLOATS, T0), z, FloatVector.broadcast(FLOATS, T1));
+      q = fma(q, z, FloatVector.broadcast(FLOATS, T2));
+      q = fma(q, z, FloatVector.broadcast(FLOATS, T3));
+      q = fma(q, z, FloatVector.broadcast(FLOATS, T4));
+      FloatVector small = fma(q.mul(z), v, v);
+      // otherwise 1 - 2/(e^2|x| + 1): 2/(inf + 1) = 0, so large |x| saturates to exactly 1
+      FloatVector big = one.sub(two.div(exp(ax.add(ax)).add(1f)));
+      big = big.blend(big.neg(), v.compare(VectorOperators.LT, 0f));
+      big.blend(small, ax.compare(VectorOperators.LT, TANH_SMALL)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] = tanh(x[xo + i]);
+    }
+  }
+
+  /** {@code y[i] = 1 / (1 + exp(-x[i]))}; {@code y} may alias {@code x}. */
+  static void sigmoid(float[] x, int xo, float[] y, int yo, int n) {
+    int i = 0;
+    FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+    for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+      FloatVector v = FloatVector.fromArray(FLOATS, x, xo + i);
+      // exp(-|x|) never overflows: sigma = 1/(1+e) for x >= 0 and e/(1+e) for x < 0
+      FloatVector e = exp(v.abs().neg());
+      VectorMask<Float> negative = v.compare(VectorOperators.LT, 0f);
+      one.blend(e, negative).div(e.add(1f)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] = sigmoid(x[xo + i]);
+    }
+  }
+
+  /** Scalar twin of the lanes of {@link #tanh(float[], int, float[], int, int)}. */
   static float tanh(float x) {
     float ax = Math.abs(x);
     float z = x * x;
@@ -135,16 +176,7 @@ final class VectorMath {
     return ax < TANH_SMALL ? small : big;
   }
 
-  /** @return {@code 1 / (1 + e^-x)} per lane */
-  static FloatVector sigmoid(FloatVector x) {
-    // exp(-|x|) never overflows: sigma = 1/(1+e) for x >= 0 and e/(1+e) for x < 0
-    FloatVector e = exp(x.abs().neg());
-    VectorMask<Float> negative = x.compare(VectorOperators.LT, 0f);
-    FloatVector num = FloatVector.broadcast(FLOATS, 1f).blend(e, negative);
-    return num.div(e.add(1f));
-  }
-
-  /** Scalar twin of {@link #sigmoid(FloatVector)}. */
+  /** Scalar twin of the lanes of {@link #sigmoid(float[], int, float[], int, int)}. */
   static float sigmoid(float x) {
     float e = exp(-Math.abs(x));
     float num = x < 0f ? e : 1f;
