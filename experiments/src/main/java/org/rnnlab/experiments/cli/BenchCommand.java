@@ -2,6 +2,8 @@ package org.rnnlab.experiments.cli;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnnlab.api.cell.CellFactory;
@@ -66,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of weights, inputs, targets (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--clock", defaultValue = "wall",
+      description = "Time reported last: wall (default) or cpu (CPU time of all Java threads: caller and kernel pool).")
+  String clock;
+
   @Option(names = "--quiet", description = "Print only the median.")
   boolean quiet;
 
@@ -84,11 +90,16 @@ final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+    if (!clock.equals("wall") && !clock.equals("cpu")) {
+      throw new UserError("--clock: expected wall or cpu but got " + clock);
+    }
+    boolean cpuClock = clock.equals("cpu");
     CellFactory<?> factory = env.catalog().get().registry().get(PluginFamily.CELL, cell);
     KernelOps ops = KernelOpsProvider.create(threads);
     long baseline = memory ? MemoryProbe.liveHeap() : 0;
     TrainingStepBench bench = new TrainingStepBench(spec, factory, ops);
-    StepTimes times = bench.run();
+    TrainingStepBench.Timings timings = bench.run();
+    StepTimes times = cpuClock ? timings.cpu() : timings.wall();
     PrintStream out = env.out();
     if (memory) {
       printMemory(out, spec, MemoryProbe.measure(baseline, bench::runOnce));
@@ -101,10 +112,12 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "load average %.2f, %d cpus%n",
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Runtime.getRuntime().availableProcessors());
-      out.println("times (ms) " + java.util.Arrays.stream(times.millis())
-          .mapToObj(t -> String.format(Locale.ROOT, "%.1f", t)).toList());
-      out.printf(Locale.ROOT, "loss %.6f  min %.3f ms  max %.3f ms  median (ms):%n",
-          bench.lastLoss(), times.min(), times.max());
+      out.println("wall times (ms) " + list(timings.wall()));
+      out.println("cpu times (ms) " + list(timings.cpu()));
+      out.printf(Locale.ROOT, "wall median %.3f ms, cpu median %.3f ms%n",
+          timings.wall().median(), timings.cpu().median());
+      out.printf(Locale.ROOT, "loss %.6f  min %.3f ms  max %.3f ms  median %s (ms):%n",
+          bench.lastLoss(), times.min(), times.max(), clock);
     }
     out.printf(Locale.ROOT, "%.3f%n", times.median());
     return 0;
@@ -121,6 +134,10 @@ final class BenchCommand implements Callable<Integer> {
           mb(required), ActivationBudget.formula(spec.cell()),
           (double) m.stepWorkingSetBytes() / required);
     }
+  }
+
+  private static List<String> list(StepTimes t) {
+    return Arrays.stream(t.millis()).mapToObj(v -> String.format(Locale.ROOT, "%.1f", v)).toList();
   }
 
   private static double mb(long bytes) {
