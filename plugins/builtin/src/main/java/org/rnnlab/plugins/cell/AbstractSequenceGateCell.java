@@ -25,6 +25,7 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
     GateSequenceCache c = typed(cache);
     Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
     params.projectSequence(ops, xs, c.gates);
+    params.refreshTransposedHidden();
   }
 
   @Override
