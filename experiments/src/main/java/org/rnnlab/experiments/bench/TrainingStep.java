@@ -17,7 +17,8 @@ import org.rnnlab.plugins.optim.SgdConfig;
 /**
  * The training step {@code bench/torch_step.py} times, in float32: zero the gradients, run the
  * stack over {@code x [B, T, I]}, mean squared error of {@code y [B, T, H]} against a fixed
- * target, back-propagate through time, one SGD step ({@code lr = 1e-3}, no momentum).
+ * target, back-propagate through time (no {@code dx}, as for PyTorch's input without
+ * {@code requires_grad}), one SGD step ({@code lr = 1e-3}, no momentum).
  *
  * <p>Inputs and targets are standard normal draws, the weights PyTorch's uniform initialisation,
  * all from one {@link SplittableRandom} seeded by the spec. Not thread-safe.
@@ -46,6 +47,8 @@ final class TrainingStep {
     RecurrentSpec rs = new RecurrentSpec(spec.input(), spec.hidden(), spec.layers(), false, 0);
     this.stack = new RecurrentStack(factory, factory.defaults(), rs, DType.FLOAT32);
     stack.resetParameters(rng.split());
+    // torch_step.py's x has no requires_grad, so PyTorch skips dx too
+    stack.setInputGradient(false);
     this.optimizer = new Sgd(new SgdConfig(LR, 0, 0, false, 0));
     optimizer.init(stack.parameters());
     this.loss = new MseLoss(MseLossConfig.defaults());

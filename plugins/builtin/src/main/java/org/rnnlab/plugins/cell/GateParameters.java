@@ -184,8 +184,8 @@ final class GateParameters {
    * Backward of a run of steps, one GEMM per product over all {@code R = steps * B} rows:
    * accumulates {@code weight_ih += dIn^T · xs}, {@code bias_ih += sum dIn},
    * {@code weight_hh += dHid^T · hPrev}, {@code bias_hh += sum dHid}, and writes
-   * {@code dxs = dIn · weight_ih}. Shapes: {@code dIn, dHid [steps, B, G*H]},
-   * {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
+   * {@code dxs = dIn · weight_ih} unless {@code dxs} is null. Shapes: {@code dIn, dHid
+   * [steps, B, G*H]}, {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
    */
   void backSequence(KernelOps ops, Tensor dIn, Tensor dHid, Tensor xs, Tensor hPrev, Tensor dxs) {
     int rows = xs.dim(0) * xs.dim(1);
@@ -194,6 +194,8 @@ final class GateParameters {
     ops.sumRows(dIn, biasIh.grad(), true);
     ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
     ops.sumRows(dHid, biasHh.grad(), true);
-    ops.gemm(false, false, rows, inputSize, width, 1, dIn, weightIh.value(), 0, dxs);
+    if (dxs != null) {
+      ops.gemm(false, false, rows, inputSize, width, 1, dIn, weightIh.value(), 0, dxs);
+    }
   }
 }

@@ -47,6 +47,11 @@ final class DirectionRunner {
     return cell;
   }
 
+  /** Whether {@link #backward} adds input gradients into the bound input-gradient tensor. */
+  void setInputGradient(boolean on) {
+    driver.setInputGradient(on);
+  }
+
   /**
    * Allocates every buffer for {@code input [T, B, I]} and binds the views of the layer's input
    * and input-gradient tensors. The stack owns those two and calls this whenever {@code (T, B)}

@@ -59,6 +59,7 @@ public final class RecurrentStack {
   private Tensor dyTime;
   private Tensor dxTime;
   private LengthMask mask;
+  private boolean inputGradient = true;
 
   /**
    * @param factory creates the cell of every layer and direction
@@ -137,6 +138,20 @@ public final class RecurrentStack {
   }
 
   /**
+   * Whether {@link #backward} computes {@code dx} (default true). A model whose input is data
+   * (no embedding or layer below) turns it off: the first layer then skips its input-gradient
+   * GEMM, as PyTorch does for an input without {@code requires_grad}, and {@code dx} is zero.
+   *
+   * @param on false to skip the input gradient
+   */
+  public void setInputGradient(boolean on) {
+    inputGradient = on;
+    for (DirectionRunner r : runners[0]) {
+      r.setInputGradient(on);
+    }
+  }
+
+  /**
    * Runs the stack over a batch of sequences.
    *
    * @param ops kernels
@@ -192,7 +207,8 @@ public final class RecurrentStack {
    * @param dy gradient of the loss w.r.t. {@code y}, {@code [B, T, D*H]} (padding is ignored)
    * @param dFinalStates {@code S} tensors {@code [L*D, B, H]}, or null for zeros
    * @param truncation TBPTT(k1, k2), or null for full BPTT; unidirectional stacks only
-   * @return {@code dx [B, T, I]} (zero on padding) and {@code S} tensors {@code [L*D, B, H]}
+   * @return {@code dx [B, T, I]} (zero on padding, all zero when {@link #setInputGradient} is
+   *     off) and {@code S} tensors {@code [L*D, B, H]}
    * @throws IllegalStateException when no forward pass preceded
    * @throws IllegalArgumentException on bad shapes, or truncation of a bidirectional stack
    */
@@ -221,7 +237,9 @@ public final class RecurrentStack {
       backwardWindow(ops, w, dFinalStates, dInitial);
     }
     Tensor dx = Tensor.zeros(dtype, batch, steps, spec.inputSize());
-    Layout.timeToBatch(dxTime, dx);
+    if (inputGradient) {
+      Layout.timeToBatch(dxTime, dx);
+    }
     return new Gradients(dx, dInitial);
   }
 
@@ -248,7 +266,9 @@ public final class RecurrentStack {
         inject = w.start();
       }
     }
-    ops.axpy(1, dLayerIn[0].narrow(w.start(), w.end()), dxTime.narrow(w.start(), w.end()));
+    if (inputGradient) {
+      ops.axpy(1, dLayerIn[0].narrow(w.start(), w.end()), dxTime.narrow(w.start(), w.end()));
+    }
   }
 
   private static Tensor[] statesOf(Tensor[] stacked, int row) {
