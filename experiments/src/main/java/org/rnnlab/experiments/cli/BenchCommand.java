@@ -16,6 +16,7 @@ import org.rnnlab.experiments.bench.StepTimes;
 import org.rnnlab.experiments.bench.TrainingStepBench;
 import org.rnnlab.kernels.KernelOpsProvider;
 import org.rnnlab.plugins.core.PluginFamily;
+import org.rnnlab.plugins.core.UnknownPluginException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,7 +95,12 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserError("--clock: expected wall or cpu but got " + clock);
     }
     boolean cpuClock = clock.equals("cpu");
-    CellFactory<?> factory = env.catalog().get().registry().get(PluginFamily.CELL, cell);
+    CellFactory<?> factory;
+    try {
+      factory = env.catalog().get().registry().get(PluginFamily.CELL, cell);
+    } catch (UnknownPluginException e) {
+      throw new UserError(e.getMessage());
+    }
     KernelOps ops = KernelOpsProvider.create(threads);
     long baseline = memory ? MemoryProbe.liveHeap() : 0;
     TrainingStepBench bench = new TrainingStepBench(spec, factory, ops);
