@@ -18,8 +18,9 @@ public final class MemoryProbe {
   /**
    * @param baselineBytes heap live before the benchmark objects were built
    * @param liveBytes heap live after a step and a full GC
-   * @param stepAllocatedBytes bytes the calling thread allocated during one step
-   * @param peakBytes sum of the heap pools' peak usage during that step
+   * @param stepAllocatedBytes bytes the calling thread allocated during one step (least of
+   *     {@link #STEPS})
+   * @param peakBytes sum of the heap pools' peak usage during those steps
    */
   public record Result(long baselineBytes, long liveBytes, long stepAllocatedBytes, long peakBytes) {
     /** @return live heap that belongs to the benchmark: {@code live - baseline} */
@@ -32,6 +33,9 @@ public final class MemoryProbe {
       return retainedBytes() + stepAllocatedBytes;
     }
   }
+
+  /** Steps measured after the GC; the allocation reported is the least of them. */
+  static final int STEPS = 3;
 
   private MemoryProbe() {}
 
@@ -46,7 +50,7 @@ public final class MemoryProbe {
 
   /**
    * @param baselineBytes {@link #liveHeap()} before the benchmark was built
-   * @param step one warmed-up training step
+   * @param step one warmed-up training step (run {@link #STEPS} times)
    * @return the measurements
    */
   public static Result measure(long baselineBytes, Runnable step) {
@@ -58,9 +62,14 @@ public final class MemoryProbe {
         pool.resetPeakUsage();
       }
     }
-    long before = threads.getThreadAllocatedBytes(tid);
-    step.run();
-    long allocated = threads.getThreadAllocatedBytes(tid) - before;
+    // the least of a few steps: the first after a full GC may run deoptimized code, whose
+    // boxed vectors would be counted as the step's own allocation
+    long allocated = Long.MAX_VALUE;
+    for (int i = 0; i < STEPS; i++) {
+      long before = threads.getThreadAllocatedBytes(tid);
+      step.run();
+      allocated = Math.min(allocated, threads.getThreadAllocatedBytes(tid) - before);
+    }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
