@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "rnnlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Recurrent neural network experiments on the JVM.",
     subcommands = {SpecCommand.class, InspectCommand.class, RunCommand.class, ParityCommand.class,
-        ReportCommand.class, CompareCommand.class})
+        ReportCommand.class, CompareCommand.class, BenchCommand.class})
 public final class RnnlabCli implements Callable<Integer> {
   @Mixin DebugOption debugOption;
 

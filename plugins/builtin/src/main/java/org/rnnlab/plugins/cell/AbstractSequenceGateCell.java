@@ -5,17 +5,19 @@ import org.rnnlab.api.cell.SequenceCell;
 import org.rnnlab.api.diag.SaturationCounter;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.Tensor;
+import org.rnnlab.plugins.core.layer.SequenceWeightGradients;
 
 /**
  * A built-in cell with the {@link SequenceCell} fast path: the input projection of all steps is
  * one GEMM ({@link GateParameters#projectSequence}), a step adds only the recurrent product, and
  * the weight and input gradients of a run of steps are one GEMM each
- * ({@link GateParameters#backSequence}). Subclasses supply the per-step gate math.
+ * ({@link GateParameters#backSequence}), or only the weight gradients when the layer needs no
+ * input gradient ({@link SequenceWeightGradients}). Subclasses supply the per-step gate math.
  *
  * @param <K> the step-contract cache type
  */
 abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
-    extends AbstractGateCell<K> implements SequenceCell {
+    extends AbstractGateCell<K> implements SequenceWeightGradients {
 
   AbstractSequenceGateCell(CellShape shape, int gates, Class<K> cacheType) {
     super(shape, gates, cacheType);
@@ -26,6 +28,7 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
     GateSequenceCache c = typed(cache);
     Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
     params.projectSequence(ops, xs, c.gates);
+    params.refreshTransposedHidden();
   }
 
   @Override
@@ -53,15 +56,26 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
   public final void backwardWeights(KernelOps ops, Tensor xs, Tensor hPrev, int from, int to,
       Tensor dxs, SequenceCache cache) {
     GateSequenceCache c = typed(cache);
-    Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
     Tensor.requireShape("dxs", dxs, c.steps, c.batch, shape.inputSize());
+    backSequence(ops, xs, hPrev, from, to, dxs, c);
+  }
+
+  @Override
+  public final void backwardWeightsOnly(KernelOps ops, Tensor xs, Tensor hPrev, int from, int to,
+      SequenceCache cache) {
+    backSequence(ops, xs, hPrev, from, to, null, typed(cache));
+  }
+
+  private void backSequence(KernelOps ops, Tensor xs, Tensor hPrev, int from, int to, Tensor dxs,
+      GateSequenceCache c) {
+    Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
     Tensor.requireShape("hPrev", hPrev, c.steps, c.batch, shape.hiddenSize());
     if (from < 0 || to > c.steps || from >= to) {
       throw new IllegalArgumentException(
           "backwardWeights: steps [" + from + ", " + to + ") outside [0, " + c.steps + ")");
     }
     params.backSequence(ops, c.dInput.narrow(from, to), c.dHidden.narrow(from, to),
-        xs.narrow(from, to), hPrev.narrow(from, to), dxs.narrow(from, to));
+        xs.narrow(from, to), hPrev.narrow(from, to), dxs == null ? null : dxs.narrow(from, to));
   }
 
   /** Step {@code s} of the forward pass; {@code c.gateSteps[s]} holds its input projection. */

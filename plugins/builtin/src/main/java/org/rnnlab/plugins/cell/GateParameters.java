@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.rnnlab.api.Parameter;
 import org.rnnlab.api.cell.CellShape;
 import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
@@ -28,6 +29,13 @@ final class GateParameters {
   private final Parameter biasIh;
   private final Parameter biasHh;
   private final List<Parameter> all;
+  /**
+   * {@code weight_hh^T [H, G*H]}, refreshed once per sequence for the fast path: the GEMM packs
+   * its B operand on every call, and packing an untransposed {@code [H, G*H]} is a run of vector
+   * copies while packing {@code weight_hh} itself is an element-wise transpose, repeated at every
+   * time step (half of the step time at B=1, H=128).
+   */
+  private final Tensor weightHhT;
 
   GateParameters(CellShape shape, int gates) {
     this.gates = gates;
@@ -39,6 +47,7 @@ final class GateParameters {
     this.biasIh = Parameter.of("bias_ih", Tensor.zeros(shape.dtype(), rows));
     this.biasHh = Parameter.of("bias_hh", Tensor.zeros(shape.dtype(), rows));
     this.all = List.of(weightIh, weightHh, biasIh, biasHh);
+    this.weightHhT = Tensor.zeros(shape.dtype(), hiddenSize, rows);
   }
 
   /** @return weight_ih, weight_hh, bias_ih, bias_hh (PyTorch order) */
@@ -131,6 +140,40 @@ final class GateParameters {
     ops.addRowVector(biasIh.value(), out);
   }
 
+  /**
+   * Copies {@code weight_hh^T} for {@link #projectHiddenSequence}. Call at the start of every
+   * sequence: weights change between sequences (optimizer steps), never within one.
+   */
+  void refreshTransposedHidden() {
+    Tensor w = weightHh.value();
+    int rows = gates * hiddenSize;
+    if (w.dtype() == DType.FLOAT32) {
+      float[] src = w.floats();
+      float[] dst = weightHhT.floats();
+      int so = w.offset();
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < hiddenSize; c++) {
+          dst[c * rows + r] = src[so + r * hiddenSize + c];
+        }
+      }
+    } else {
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < hiddenSize; c++) {
+          weightHhT.set(c * rows + r, w.get(r * hiddenSize + c));
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link #projectHidden} from the copy made by the last {@link #refreshTransposedHidden}: the
+   * same products, with a cheaper operand to pack.
+   */
+  void projectHiddenSequence(KernelOps ops, Tensor h, double beta, Tensor out) {
+    ops.gemm(false, false, h.dim(0), gates * hiddenSize, hiddenSize, 1, h, weightHhT, beta, out);
+    ops.addRowVector(biasHh.value(), out);
+  }
+
   /** {@code dh = beta * dh + dOut · weight_hh}, without touching parameter gradients. */
   void backHiddenState(KernelOps ops, Tensor dOut, double beta, Tensor dh) {
     ops.gemm(false, false, dh.dim(0), hiddenSize, gates * hiddenSize, 1, dOut, weightHh.value(),
@@ -141,8 +184,8 @@ final class GateParameters {
    * Backward of a run of steps, one GEMM per product over all {@code R = steps * B} rows:
    * accumulates {@code weight_ih += dIn^T · xs}, {@code bias_ih += sum dIn},
    * {@code weight_hh += dHid^T · hPrev}, {@code bias_hh += sum dHid}, and writes
-   * {@code dxs = dIn · weight_ih}. Shapes: {@code dIn, dHid [steps, B, G*H]},
-   * {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
+   * {@code dxs = dIn · weight_ih} unless {@code dxs} is null. Shapes: {@code dIn, dHid
+   * [steps, B, G*H]}, {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
    */
   void backSequence(KernelOps ops, Tensor dIn, Tensor dHid, Tensor xs, Tensor hPrev, Tensor dxs) {
     int rows = xs.dim(0) * xs.dim(1);
@@ -151,6 +194,8 @@ final class GateParameters {
     ops.sumRows(dIn, biasIh.grad(), true);
     ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
     ops.sumRows(dHid, biasHh.grad(), true);
-    ops.gemm(false, false, rows, inputSize, width, 1, dIn, weightIh.value(), 0, dxs);
+    if (dxs != null) {
+      ops.gemm(false, false, rows, inputSize, width, 1, dIn, weightIh.value(), 0, dxs);
+    }
   }
 }

@@ -96,7 +96,7 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
 
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
-    params.projectHidden(ops, prev[0], 0, k.extraSteps[s]);
+    params.projectHiddenSequence(ops, prev[0], 0, k.extraSteps[s]);
     ops.gruForward(k.gateSteps[s], k.extraSteps[s], prev[0], next[0]);
   }
 

@@ -119,7 +119,7 @@ public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache>
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
     Tensor gates = k.gateSteps[s];
-    params.projectHidden(ops, prev[0], 1, gates);
+    params.projectHiddenSequence(ops, prev[0], 1, gates);
     ops.lstmForward(gates, prev[1], k.extraSteps[s], next[0]);
     next[1].copyFrom(k.extraSteps[s]);
   }

@@ -1,6 +1,7 @@
 package org.rnnlab.plugins.optim;
 
 import java.util.List;
+import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
@@ -45,6 +46,10 @@ abstract class AdamUpdate extends StatefulOptimizer {
     Tensor vMax = amsgrad ? slots[2] : null;
     double stepSize = lr / (1 - Math.pow(beta1, step));
     double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+    if (w.dtype() == DType.FLOAT32) {
+      updateFloats(w, grad, m, v, vMax, stepSize, bias2Sqrt, lr);
+      return;
+    }
     for (int i = 0; i < w.size(); i++) {
       double p = w.get(i);
       double g = grad.get(i);
@@ -67,6 +72,46 @@ abstract class AdamUpdate extends StatefulOptimizer {
       }
       double denom = Math.sqrt(second) / bias2Sqrt + eps;
       w.set(i, p + -stepSize * (mi / denom));
+    }
+  }
+
+  /**
+   * {@link #update} on float32 storage arrays, same arithmetic (double, rounded once per store):
+   * one streaming pass instead of a branch per {@code get}/{@code set}.
+   */
+  private void updateFloats(Tensor w, Tensor grad, Tensor m, Tensor v, Tensor vMax,
+      double stepSize, double bias2Sqrt, double lr) {
+    float[] wa = w.floats();
+    float[] ga = grad.floats();
+    float[] ma = m.floats();
+    float[] va = v.floats();
+    float[] xa = vMax != null ? vMax.floats() : null;
+    int wo = w.offset();
+    int go = grad.offset();
+    int mo = m.offset();
+    int vo = v.offset();
+    int xo = vMax != null ? vMax.offset() : 0;
+    for (int i = 0, n = w.size(); i < n; i++) {
+      double p = wa[wo + i];
+      double g = ga[go + i];
+      if (weightDecay != 0) {
+        if (decoupled) {
+          p = p * (1 - lr * weightDecay);
+        } else {
+          g = g + weightDecay * p;
+        }
+      }
+      double mi = ma[mo + i] * beta1 + (1 - beta1) * g;
+      double vi = va[vo + i] * beta2 + (1 - beta2) * g * g;
+      ma[mo + i] = (float) mi;
+      va[vo + i] = (float) vi;
+      double second = vi;
+      if (xa != null) {
+        second = Math.max(xa[xo + i], vi);
+        xa[xo + i] = (float) second;
+      }
+      double denom = Math.sqrt(second) / bias2Sqrt + eps;
+      wa[wo + i] = (float) (p + -stepSize * (mi / denom));
     }
   }
 }

@@ -3,6 +3,7 @@ package org.rnnlab.plugins.optim;
 import java.util.List;
 import org.rnnlab.api.optim.Optimizer;
 import org.rnnlab.api.optim.OptimizerFactory;
+import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
@@ -37,6 +38,10 @@ public final class Sgd extends StatefulOptimizer {
     double mu = config.momentum();
     double lambda = config.weightDecay();
     Tensor buf = mu != 0 ? slots[0] : null;
+    if (w.dtype() == DType.FLOAT32) {
+      updateFloats(w, grad, buf, step, lr);
+      return;
+    }
     for (int i = 0; i < w.size(); i++) {
       double p = w.get(i);
       double g = grad.get(i);
@@ -51,6 +56,35 @@ public final class Sgd extends StatefulOptimizer {
         d = config.nesterov() ? g + mu * b : b;
       }
       w.set(i, p + -lr * d);
+    }
+  }
+
+  /**
+   * {@link #update} on float32 storage arrays, same arithmetic (double, rounded once per store):
+   * one streaming pass instead of a branch per {@code get}/{@code set}.
+   */
+  private void updateFloats(Tensor w, Tensor grad, Tensor buf, long step, double lr) {
+    double mu = config.momentum();
+    double lambda = config.weightDecay();
+    float[] wa = w.floats();
+    float[] ga = grad.floats();
+    float[] ba = buf != null ? buf.floats() : null;
+    int wo = w.offset();
+    int go = grad.offset();
+    int bo = buf != null ? buf.offset() : 0;
+    for (int i = 0, n = w.size(); i < n; i++) {
+      double p = wa[wo + i];
+      double g = ga[go + i];
+      if (lambda != 0) {
+        g = g + lambda * p;
+      }
+      double d = g;
+      if (ba != null) {
+        double b = step == 1 ? g : ba[bo + i] * mu + (1 - config.dampening()) * g;
+        ba[bo + i] = (float) b;
+        d = config.nesterov() ? g + mu * b : b;
+      }
+      wa[wo + i] = (float) (p + -lr * d);
     }
   }
 

@@ -59,6 +59,11 @@ final class DirectionRunner {
     return steps;
   }
 
+  /** Whether {@link #backward} adds input gradients into the bound input-gradient tensor. */
+  void setInputGradient(boolean on) {
+    driver.setInputGradient(on);
+  }
+
   /**
    * Allocates every buffer for {@code input [T, B, I]} and binds the views of the layer's input
    * and input-gradient tensors. The stack owns those two and calls this whenever {@code (T, B)}
@@ -142,14 +147,19 @@ final class DirectionRunner {
     return stateViews[steps][k];
   }
 
-  /** Writes this direction's outputs into block {@code d} of {@code out [T, B, D*H]}; zero on padding. */
-  void writeOutputs(Tensor out, int d, LengthMask mask) {
+  /**
+   * Writes this direction's outputs into block {@code d} of {@code out}, zero on padding:
+   * {@code out [T, B, D*H]} time-major, or {@code [B, T, D*H]} when {@code batchFirst} (the top
+   * layer writes the caller's {@code y} directly, saving a transpose pass).
+   */
+  void writeOutputs(Tensor out, int d, LengthMask mask, boolean batchFirst) {
     int width = out.dim(2);
     for (int s = 0; s < steps; s++) {
       int t = time(s);
       Tensor h = stateViews[s + 1][0];
       for (int b = 0; b < batch; b++) {
-        int at = (t * batch + b) * width + d * hidden;
+        int row = batchFirst ? b * steps + t : t * batch + b;
+        int at = row * width + d * hidden;
         if (mask.active(t, b)) {
           Layout.copy(h, b * hidden, out, at, hidden);
         } else {

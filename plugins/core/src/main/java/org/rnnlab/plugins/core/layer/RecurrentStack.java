@@ -69,6 +69,7 @@ public final class RecurrentStack {
   private double[][][] hiddenNorms;
   private Tensor probeDy;
   private Tensor[] savedGrads;
+  private boolean inputGradient = true;
 
   /**
    * @param factory creates the cell of every layer and direction
@@ -147,6 +148,20 @@ public final class RecurrentStack {
   }
 
   /**
+   * Whether {@link #backward} computes {@code dx} (default true). A model whose input is data
+   * (no embedding or layer below) turns it off: the first layer then skips its input-gradient
+   * GEMM, as PyTorch does for an input without {@code requires_grad}, and {@code dx} is zero.
+   *
+   * @param on false to skip the input gradient
+   */
+  public void setInputGradient(boolean on) {
+    inputGradient = on;
+    for (DirectionRunner r : runners[0]) {
+      r.setInputGradient(on);
+    }
+  }
+
+  /**
    * Runs the stack over a batch of sequences.
    *
    * @param ops kernels
@@ -171,7 +186,7 @@ public final class RecurrentStack {
    */
   public Output forward(KernelOps ops, Tensor x, int[] lengths, Tensor[] initialStates,
       SplittableRandom dropoutRng, StackDiagnostics diag) {
-    StackInputs.checkInput(spec, dtype, x);
+    StackInputs.checkInput(ops, spec, dtype, x);
     int b = x.dim(0);
     int t = x.dim(1);
     StackInputs.checkLengths(lengths, b, t);
@@ -186,14 +201,18 @@ public final class RecurrentStack {
       }
       for (int d = 0; d < dirs; d++) {
         runners[l][d].forward(ops, statesOf(initialStates, l * dirs + d), mask);
-        runners[l][d].writeOutputs(layerOut[l], d, mask);
+        if (l < layers - 1) {
+          runners[l][d].writeOutputs(layerOut[l], d, mask, false);
+        }
       }
     }
     if (diag.reportsGateSaturation()) {
       reportSaturation(diag);
     }
     Tensor y = Tensor.zeros(dtype, b, t, dirs * hidden);
-    Layout.timeToBatch(layerOut[layers - 1], y);
+    for (int d = 0; d < dirs; d++) {
+      runners[layers - 1][d].writeOutputs(y, d, mask, true);
+    }
     Tensor[] finals = new Tensor[stateCount];
     for (int k = 0; k < stateCount; k++) {
       finals[k] = Tensor.zeros(dtype, layers * dirs, b, hidden);
@@ -213,7 +232,8 @@ public final class RecurrentStack {
    * @param dy gradient of the loss w.r.t. {@code y}, {@code [B, T, D*H]} (padding is ignored)
    * @param dFinalStates {@code S} tensors {@code [L*D, B, H]}, or null for zeros
    * @param truncation TBPTT(k1, k2), or null for full BPTT; unidirectional stacks only
-   * @return {@code dx [B, T, I]} (zero on padding) and {@code S} tensors {@code [L*D, B, H]}
+   * @return {@code dx [B, T, I]} (zero on padding, all zero when {@link #setInputGradient} is
+   *     off) and {@code S} tensors {@code [L*D, B, H]}
    * @throws IllegalStateException when no forward pass preceded
    * @throws IllegalArgumentException on bad shapes, or truncation of a bidirectional stack
    */
@@ -241,7 +261,7 @@ public final class RecurrentStack {
               + "a bidirectional stack needs truncation = null (full BPTT)");
     }
     Tensor.requireShape("dy", dy, batch, steps, dirs * hidden);
-    Tensor.requireFinite("dy", dy);
+    StackInputs.requireFinite(ops, "dy", dy);
     StackInputs.checkStates("dFinalStates", dFinalStates, stateCount, layers * dirs, batch, hidden);
     Layout.batchToTime(dy, dyTime);
     mask.zeroPadding(dyTime);
@@ -264,7 +284,9 @@ public final class RecurrentStack {
       }
     }
     Tensor dx = Tensor.zeros(dtype, batch, steps, spec.inputSize());
-    Layout.timeToBatch(dxTime, dx);
+    if (inputGradient) {
+      Layout.timeToBatch(dxTime, dx);
+    }
     return new Gradients(dx, dInitial);
   }
 
@@ -292,7 +314,9 @@ public final class RecurrentStack {
         inject = w.start();
       }
     }
-    ops.axpy(1, dLayerIn[0].narrow(w.start(), w.end()), dxTime.narrow(w.start(), w.end()));
+    if (inputGradient) {
+      ops.axpy(1, dLayerIn[0].narrow(w.start(), w.end()), dxTime.narrow(w.start(), w.end()));
+    }
   }
 
   /**
@@ -401,7 +425,8 @@ public final class RecurrentStack {
     dLayerIn = new Tensor[layers];
     for (int l = 0; l < layers; l++) {
       layerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
-      layerOut[l] = Tensor.zeros(dtype, t, b, width);
+      // the top layer writes y directly (batch first), so it needs no time-major output
+      layerOut[l] = l < layers - 1 ? Tensor.zeros(dtype, t, b, width) : null;
       dLayerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
       for (int d = 0; d < dirs; d++) {
         runners[l][d].bind(layerIn[l], dLayerIn[l]);

@@ -1,6 +1,7 @@
 package org.rnnlab.plugins.core.layer;
 
 import java.util.Arrays;
+import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
@@ -8,7 +9,19 @@ import org.rnnlab.api.tensor.Tensor;
 final class StackInputs {
   private StackInputs() {}
 
-  static void checkInput(RecurrentSpec spec, DType dtype, Tensor x) {
+  /**
+   * Throws naming the first NaN or infinity of {@code t}. The scan is one vectorised
+   * {@link KernelOps#maxAbs} (NaN and infinity both make it non-finite); only a failing tensor
+   * is scanned again element by element, for the message.
+   */
+  static void requireFinite(KernelOps ops, String name, Tensor t) {
+    if (!Double.isFinite(ops.maxAbs(t))) {
+      Tensor.requireFinite(name, t);
+      throw new IllegalArgumentException(name + ": non-finite values (shape " + Arrays.toString(t.shape()) + ")");
+    }
+  }
+
+  static void checkInput(KernelOps ops, RecurrentSpec spec, DType dtype, Tensor x) {
     if (x == null || x.rank() != 3 || x.dim(0) < 1 || x.dim(1) < 1 || x.dim(2) != spec.inputSize()) {
       throw new IllegalArgumentException(
           "x: expected shape [B, T, " + spec.inputSize() + "] with B, T >= 1 but got "
@@ -17,7 +30,7 @@ final class StackInputs {
     if (x.dtype() != dtype) {
       throw new IllegalArgumentException("x: expected dtype " + dtype + " but got " + x.dtype());
     }
-    Tensor.requireFinite("x", x);
+    requireFinite(ops, "x", x);
   }
 
   static void checkLengths(int[] lengths, int batch, int steps) {

@@ -35,8 +35,14 @@ interface StepDriver {
   void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev);
 
   /**
+   * Whether backward adds input gradients into {@code dInput} (default true). Off for the first
+   * layer when the caller needs no {@code dx}; then {@code dInput} is left untouched.
+   */
+  void setInputGradient(boolean on);
+
+  /**
    * Called after steps {@code [from, to)} were back-propagated; input gradients of those steps
-   * must be <b>added</b> into {@code dInput} by the time it returns.
+   * must be <b>added</b> into {@code dInput} by the time it returns (when switched on).
    *
    * @param hPrev state 0 before each step, {@code [T, B, H]} in step order
    */
@@ -68,6 +74,7 @@ interface StepDriver {
     private Tensor[] inputs;
     private Tensor[] dInputs;
     private Tensor dxStep;
+    private boolean inputGradient = true;
 
     Generic(Cell cell, boolean reverse, DType dtype) {
       this.cell = cell;
@@ -103,8 +110,16 @@ interface StepDriver {
     @Override
     public void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev) {
       int t = time(s);
+      // the step contract always computes dx; without an input gradient it is dropped
       cell.backward(ops, inputs[t], prev, caches[s], dNext, dxStep, dPrev);
-      ops.axpy(1, dxStep, dInputs[t]);
+      if (inputGradient) {
+        ops.axpy(1, dxStep, dInputs[t]);
+      }
+    }
+
+    @Override
+    public void setInputGradient(boolean on) {
+      inputGradient = on;
     }
 
     @Override
@@ -136,6 +151,7 @@ interface StepDriver {
     private Tensor[] xsSteps;
     private Tensor dxs;
     private Tensor[] dxsSteps;
+    private boolean inputGradient = true;
 
     Sequence(SequenceCell cell, boolean reverse, DType dtype) {
       this.cell = cell;
@@ -181,8 +197,20 @@ interface StepDriver {
     }
 
     @Override
+    public void setInputGradient(boolean on) {
+      inputGradient = on;
+    }
+
+    @Override
     public void endBackward(KernelOps ops, int from, int to, Tensor hPrev) {
+      if (!inputGradient && cell instanceof SequenceWeightGradients w) {
+        w.backwardWeightsOnly(ops, xs, hPrev, from, to, cache);
+        return;
+      }
       cell.backwardWeights(ops, xs, hPrev, from, to, dxs, cache);
+      if (!inputGradient) {
+        return;
+      }
       for (int s = from; s < to; s++) {
         ops.axpy(1, dxsSteps[s], dInputs[time(s)]);
       }

@@ -59,6 +59,8 @@ public final class SequenceModel {
     all.addAll(stack.parameters());
     all.addAll(head.parameters());
     this.parameters = List.copyOf(all);
+    // feature inputs are data: nothing upstream wants their gradient
+    stack.setInputGradient(embedding != null);
   }
 
   /** @return every parameter: embedding, then the stack in PyTorch order, then the head */
