@@ -10,7 +10,6 @@ import org.rnnlab.api.Parameter;
 import org.rnnlab.api.config.PluginConfig;
 import org.rnnlab.api.diag.DiagnosticsCadence;
 import org.rnnlab.api.diag.DiagnosticsSink;
-import org.rnnlab.api.diag.GateKind;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.loss.Loss;
 import org.rnnlab.api.loss.LossFactory;
@@ -100,10 +99,6 @@ public final class Trainer implements TrainingJob {
     DiagnosticsLog diagnosticsLog = ds.every() > 0 ? DiagnosticsLog.open(ctx.directory().diagnosticsFile(),
         new DiagnosticsCadence(ds.every(), ds.spectrumEvery() > 0 ? ds.spectrumEvery() : Long.MAX_VALUE),
         start, total, ctx.log()) : null;
-    if (diagnosticsLog != null && ds.gateSaturation() && ds.saturationThreshold() != GateKind.SIGMOID_LOW) {
-      ctx.log().println("rnnlab: warning: diagnostics.saturation_threshold=" + ds.saturationThreshold()
-          + " ignored; gate saturation uses the fixed bounds of GateKind (" + GateKind.SIGMOID_LOW + ")");
-    }
     TrainingDiagnostics diag = new TrainingDiagnostics(
         diagnosticsLog == null ? DiagnosticsSink.NONE : diagnosticsLog.sink(), ds, params, transforms);
     long checkpointEvery = spec.checkpoint().every();
