@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.kernels.KernelOpsProvider;
 import org.rnnlab.plugins.core.PluginRegistry;
 import org.rnnlab.plugins.core.Plugins;
@@ -30,19 +31,28 @@ class RecurrentParityTest {
   @ValueSource(strings = {"rnn_tanh_1layer", "lstm_1layer", "lstm_2layer_bidir", "gru_1layer",
       "gru_lengths"})
   void stackMatchesPyTorchOnSharedFixture(String name) {
-    check(name);
+    check(name, KernelOpsProvider.scalar());
+  }
+
+  /** The same fixtures with the kernels the provider picks (Vector API here) on 2 threads. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"rnn_tanh_1layer", "lstm_1layer", "lstm_2layer_bidir", "gru_1layer",
+      "gru_lengths", "rnn_relu_2layer", "gru_bidir_lengths", "lstm_2layer_bidir_lengths",
+      "lstm_odd_sizes", "gru_3layer_odd", "lstm_long"})
+  void stackMatchesPyTorchWithTheProvidersKernels(String name) {
+    check(name, KernelOpsProvider.create(2));
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"rnn_relu_2layer", "rnn_tanh_bidir_lengths", "gru_bidir_lengths",
       "lstm_2layer_bidir_lengths", "lstm_odd_sizes", "gru_3layer_odd", "lstm_long"})
   void stackMatchesPyTorchOnGeneratedFixture(String name) {
-    check(name);
+    check(name, KernelOpsProvider.scalar());
   }
 
-  private static void check(String name) {
+  private static void check(String name, KernelOps ops) {
     ParityFixture f = read(name);
-    RecurrentParity.Result r = RecurrentParity.run(f, registry, KernelOpsProvider.scalar());
+    RecurrentParity.Result r = RecurrentParity.run(f, registry, ops);
     String report = r.comparisons().stream().map(Object::toString)
         .collect(Collectors.joining("\n  ", name + "\n  ", ""));
     System.out.println(report);
