@@ -1,7 +1,10 @@
 package org.rnnlab.api.metric;
 
+import java.util.function.Function;
 import org.rnnlab.api.config.PluginConfig;
 import org.rnnlab.api.config.PluginFactory;
+import org.rnnlab.api.config.PluginFactory.Described;
+import org.rnnlab.api.config.PluginFactory.Descriptor;
 
 /**
  * Creates metrics of one type key (YAML {@code training.metrics[]}).
@@ -21,5 +24,38 @@ public interface MetricFactory<C extends PluginConfig> extends PluginFactory<C> 
    */
   default Metric createFrom(PluginConfig config) {
     return create(cast(config));
+  }
+
+  /**
+   * A factory from its three descriptive values and a creator function, for metrics whose factory
+   * has no state of its own, e.g.
+   * {@code MetricFactory.of(MyConfig.class, MyConfig.defaults(), "One line.", MyMetric::new)}.
+   *
+   * @param configType the config record class
+   * @param defaults the config used when a spec gives no keys
+   * @param description one line shown by {@code rnnlab spec --explain}
+   * @param creator makes a metric from its config; must be thread-safe
+   * @param <C> the config record type
+   * @return a stateless, thread-safe factory
+   */
+  static <C extends PluginConfig> MetricFactory<C> of(
+      Class<C> configType, C defaults, String description, Function<C, Metric> creator) {
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
+  }
+
+  /**
+   * The factory {@link #of} returns.
+   *
+   * @param descriptor config type, defaults and description
+   * @param creator makes a metric from its config
+   * @param <C> the config record type
+   */
+  record Simple<C extends PluginConfig>(
+      Descriptor<C> descriptor, Function<C, Metric> creator)
+      implements MetricFactory<C>, Described<C> {
+    @Override
+    public Metric create(C config) {
+      return creator.apply(config);
+    }
   }
 }

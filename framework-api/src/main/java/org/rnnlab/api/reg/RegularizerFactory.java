@@ -1,7 +1,10 @@
 package org.rnnlab.api.reg;
 
+import java.util.function.Function;
 import org.rnnlab.api.config.PluginConfig;
 import org.rnnlab.api.config.PluginFactory;
+import org.rnnlab.api.config.PluginFactory.Described;
+import org.rnnlab.api.config.PluginFactory.Descriptor;
 
 /**
  * Creates regularizers of one type key (YAML {@code regularizers[].type}).
@@ -21,5 +24,38 @@ public interface RegularizerFactory<C extends PluginConfig> extends PluginFactor
    */
   default Regularizer createFrom(PluginConfig config) {
     return create(cast(config));
+  }
+
+  /**
+   * A factory from its three descriptive values and a creator function, for regularizers
+   * whose factory has no state of its own, e.g.
+   * {@code RegularizerFactory.of(MyConfig.class, MyConfig.defaults(), "Doc.", MyRegularizer::new)}.
+   *
+   * @param configType the config record class
+   * @param defaults the config used when a spec gives no keys
+   * @param description one line shown by {@code rnnlab spec --explain}
+   * @param creator makes a regularizer from its config; must be thread-safe
+   * @param <C> the config record type
+   * @return a stateless, thread-safe factory
+   */
+  static <C extends PluginConfig> RegularizerFactory<C> of(
+      Class<C> configType, C defaults, String description, Function<C, Regularizer> creator) {
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
+  }
+
+  /**
+   * The factory {@link #of} returns.
+   *
+   * @param descriptor config type, defaults and description
+   * @param creator makes a regularizer from its config
+   * @param <C> the config record type
+   */
+  record Simple<C extends PluginConfig>(
+      Descriptor<C> descriptor, Function<C, Regularizer> creator)
+      implements RegularizerFactory<C>, Described<C> {
+    @Override
+    public Regularizer create(C config) {
+      return creator.apply(config);
+    }
   }
 }

@@ -1,7 +1,10 @@
 package org.rnnlab.api.task;
 
+import java.util.function.Function;
 import org.rnnlab.api.config.PluginConfig;
 import org.rnnlab.api.config.PluginFactory;
+import org.rnnlab.api.config.PluginFactory.Described;
+import org.rnnlab.api.config.PluginFactory.Descriptor;
 
 /**
  * Creates tasks of one type key (YAML {@code task.type}, e.g. {@code adding}).
@@ -24,5 +27,38 @@ public interface TaskFactory<C extends PluginConfig> extends PluginFactory<C> {
    */
   default Task createFrom(PluginConfig config) {
     return create(cast(config));
+  }
+
+  /**
+   * A factory from its three descriptive values and a creator function, for tasks whose factory
+   * has no state of its own, e.g.
+   * {@code TaskFactory.of(MyConfig.class, MyConfig.defaults(), "One line.", MyTask::new)}.
+   *
+   * @param configType the config record class
+   * @param defaults the config used when a spec gives no keys
+   * @param description one line shown by {@code rnnlab spec --explain}
+   * @param creator makes a task from its config; must be thread-safe
+   * @param <C> the config record type
+   * @return a stateless, thread-safe factory
+   */
+  static <C extends PluginConfig> TaskFactory<C> of(
+      Class<C> configType, C defaults, String description, Function<C, Task> creator) {
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
+  }
+
+  /**
+   * The factory {@link #of} returns.
+   *
+   * @param descriptor config type, defaults and description
+   * @param creator makes a task from its config
+   * @param <C> the config record type
+   */
+  record Simple<C extends PluginConfig>(
+      Descriptor<C> descriptor, Function<C, Task> creator)
+      implements TaskFactory<C>, Described<C> {
+    @Override
+    public Task create(C config) {
+      return creator.apply(config);
+    }
   }
 }
