@@ -21,18 +21,16 @@ import org.rnnlab.plugins.loss.MseLossConfig;
 public final class NonFiniteLossModule extends AbstractModule implements FrameworkModule {
   @Override
   protected void configure() {
-    PluginBinder.losses(binder()).add("test_nan_above", new Factory());
+    PluginBinder.losses(binder()).add("test_nan_above", FACTORY);
   }
 
   /** @param threshold a target above this makes the batch's loss NaN */
   public record Config(@Doc("A target above this makes the loss NaN.") double threshold) implements PluginConfig {}
 
-  static final class Factory implements LossFactory<Config> {
-    @Override public Class<Config> configType() { return Config.class; }
-    @Override public Config defaults() { return new Config(Double.POSITIVE_INFINITY); }
-    @Override public String description() { return "Test loss: MSE, NaN for batches with a target above threshold."; }
-    @Override public Loss create(Config config) { return new NanAbove(config.threshold()); }
-  }
+  private static final LossFactory<Config> FACTORY = LossFactory.of(
+      Config.class, new Config(Double.POSITIVE_INFINITY),
+      "Test loss: MSE, NaN for batches with a target above threshold.",
+      config -> new NanAbove(config.threshold()));
 
   private record NanAbove(double threshold) implements Loss {
     private static final Loss MSE = new MseLoss(MseLossConfig.defaults());

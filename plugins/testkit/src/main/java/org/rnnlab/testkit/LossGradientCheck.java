@@ -15,7 +15,7 @@ import org.rnnlab.kernels.KernelOpsProvider;
  * Checks any {@link Loss}'s gradient against finite differences in double precision:
  *
  * <pre>{@code
- * LossGradientCheck.check(new MyLoss.Factory(), MyLossConfig.defaults()).assertPasses();
+ * LossGradientCheck.check(MyLoss.FACTORY, MyLossConfig.defaults()).assertPasses();
  * }</pre>
  *
  * <p>Data: {@code prediction [N=5, D=4]} uniform in {@code [-2, 2)}; targets of the loss's kind,

@@ -80,26 +80,9 @@ public final class BceWithLogitsLoss implements Loss {
         + (posWeight.isEmpty() ? "" : ", posWeight=" + posWeight) + ")";
   }
 
-  /** Registers {@link BceWithLogitsLoss} under {@code bce_with_logits}. */
-  public static final class Factory implements LossFactory<BceWithLogitsLossConfig> {
-    @Override
-    public Class<BceWithLogitsLossConfig> configType() {
-      return BceWithLogitsLossConfig.class;
-    }
-
-    @Override
-    public BceWithLogitsLossConfig defaults() {
-      return BceWithLogitsLossConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Numerically stable binary cross-entropy on logits (torch.nn.BCEWithLogitsLoss).";
-    }
-
-    @Override
-    public Loss create(BceWithLogitsLossConfig config) {
-      return new BceWithLogitsLoss(config);
-    }
-  }
+  /** The factory of {@link BceWithLogitsLoss}, registered under {@code bce_with_logits}. */
+  public static final LossFactory<BceWithLogitsLossConfig> FACTORY = LossFactory.of(
+      BceWithLogitsLossConfig.class, BceWithLogitsLossConfig.defaults(),
+      "Numerically stable binary cross-entropy on logits (torch.nn.BCEWithLogitsLoss).",
+      BceWithLogitsLoss::new);
 }

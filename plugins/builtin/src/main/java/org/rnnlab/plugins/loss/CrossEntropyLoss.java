@@ -67,26 +67,9 @@ public final class CrossEntropyLoss implements Loss {
     return "CrossEntropyLoss(reduction=" + reduction.key() + ")";
   }
 
-  /** Registers {@link CrossEntropyLoss} under {@code cross_entropy}. */
-  public static final class Factory implements LossFactory<CrossEntropyLossConfig> {
-    @Override
-    public Class<CrossEntropyLossConfig> configType() {
-      return CrossEntropyLossConfig.class;
-    }
-
-    @Override
-    public CrossEntropyLossConfig defaults() {
-      return CrossEntropyLossConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Softmax cross-entropy over logits with class-index targets (torch.nn.CrossEntropyLoss).";
-    }
-
-    @Override
-    public Loss create(CrossEntropyLossConfig config) {
-      return new CrossEntropyLoss(config);
-    }
-  }
+  /** The factory of {@link CrossEntropyLoss}, registered under {@code cross_entropy}. */
+  public static final LossFactory<CrossEntropyLossConfig> FACTORY = LossFactory.of(
+      CrossEntropyLossConfig.class, CrossEntropyLossConfig.defaults(),
+      "Softmax cross-entropy over logits with class-index targets (torch.nn.CrossEntropyLoss).",
+      CrossEntropyLoss::new);
 }

@@ -9,8 +9,8 @@ public final class LossesModule extends AbstractModule implements FrameworkModul
   @Override
   protected void configure() {
     PluginBinder.losses(binder())
-        .add("mse", new MseLoss.Factory())
-        .add("cross_entropy", new CrossEntropyLoss.Factory())
-        .add("bce_with_logits", new BceWithLogitsLoss.Factory());
+        .add("mse", MseLoss.FACTORY)
+        .add("cross_entropy", CrossEntropyLoss.FACTORY)
+        .add("bce_with_logits", BceWithLogitsLoss.FACTORY);
   }
 }

@@ -73,26 +73,9 @@ public final class MseLoss implements Loss {
     return "MseLoss(reduction=" + reduction.key() + ")";
   }
 
-  /** Registers {@link MseLoss} under {@code mse}. */
-  public static final class Factory implements LossFactory<MseLossConfig> {
-    @Override
-    public Class<MseLossConfig> configType() {
-      return MseLossConfig.class;
-    }
-
-    @Override
-    public MseLossConfig defaults() {
-      return MseLossConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Mean squared error (torch.nn.MSELoss), masked rows ignored.";
-    }
-
-    @Override
-    public Loss create(MseLossConfig config) {
-      return new MseLoss(config);
-    }
-  }
+  /** The factory of {@link MseLoss}, registered under {@code mse}. */
+  public static final LossFactory<MseLossConfig> FACTORY = LossFactory.of(
+      MseLossConfig.class, MseLossConfig.defaults(),
+      "Mean squared error (torch.nn.MSELoss), masked rows ignored.",
+      MseLoss::new);
 }
