@@ -59,26 +59,9 @@ public final class Adagrad extends StatefulOptimizer {
     return "Adagrad" + config;
   }
 
-  /** Registers {@link Adagrad} under {@code adagrad}. */
-  public static final class Factory implements OptimizerFactory<AdagradConfig> {
-    @Override
-    public Class<AdagradConfig> configType() {
-      return AdagradConfig.class;
-    }
-
-    @Override
-    public AdagradConfig defaults() {
-      return AdagradConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Adagrad with learning-rate decay and weight decay (torch.optim.Adagrad).";
-    }
-
-    @Override
-    public Optimizer create(AdagradConfig config) {
-      return new Adagrad(config);
-    }
-  }
+  /** The factory of {@link Adagrad}, registered under {@code adagrad}. */
+  public static final OptimizerFactory<AdagradConfig> FACTORY = OptimizerFactory.of(
+      AdagradConfig.class, AdagradConfig.defaults(),
+      "Adagrad with learning-rate decay and weight decay (torch.optim.Adagrad).",
+      Adagrad::new);
 }

@@ -39,26 +39,9 @@ public final class Adam extends AdamUpdate {
     return "Adam" + config;
   }
 
-  /** Registers {@link Adam} under {@code adam}. */
-  public static final class Factory implements OptimizerFactory<AdamConfig> {
-    @Override
-    public Class<AdamConfig> configType() {
-      return AdamConfig.class;
-    }
-
-    @Override
-    public AdamConfig defaults() {
-      return AdamConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Adam with optional AMSGrad and coupled L2 weight decay (torch.optim.Adam).";
-    }
-
-    @Override
-    public Optimizer create(AdamConfig config) {
-      return new Adam(config);
-    }
-  }
+  /** The factory of {@link Adam}, registered under {@code adam}. */
+  public static final OptimizerFactory<AdamConfig> FACTORY = OptimizerFactory.of(
+      AdamConfig.class, AdamConfig.defaults(),
+      "Adam with optional AMSGrad and coupled L2 weight decay (torch.optim.Adam).",
+      Adam::new);
 }

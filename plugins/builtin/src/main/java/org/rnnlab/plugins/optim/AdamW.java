@@ -39,26 +39,9 @@ public final class AdamW extends AdamUpdate {
     return "AdamW" + config;
   }
 
-  /** Registers {@link AdamW} under {@code adamw}. */
-  public static final class Factory implements OptimizerFactory<AdamWConfig> {
-    @Override
-    public Class<AdamWConfig> configType() {
-      return AdamWConfig.class;
-    }
-
-    @Override
-    public AdamWConfig defaults() {
-      return AdamWConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Adam with decoupled weight decay (torch.optim.AdamW).";
-    }
-
-    @Override
-    public Optimizer create(AdamWConfig config) {
-      return new AdamW(config);
-    }
-  }
+  /** The factory of {@link AdamW}, registered under {@code adamw}. */
+  public static final OptimizerFactory<AdamWConfig> FACTORY = OptimizerFactory.of(
+      AdamWConfig.class, AdamWConfig.defaults(),
+      "Adam with decoupled weight decay (torch.optim.AdamW).",
+      AdamW::new);
 }

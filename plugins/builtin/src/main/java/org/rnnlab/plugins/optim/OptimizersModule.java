@@ -12,10 +12,10 @@ public final class OptimizersModule extends AbstractModule implements FrameworkM
   @Override
   protected void configure() {
     PluginBinder.optimizers(binder())
-        .add("sgd", new Sgd.Factory())
-        .add("adam", new Adam.Factory())
-        .add("adamw", new AdamW.Factory())
-        .add("rmsprop", new RmsProp.Factory())
-        .add("adagrad", new Adagrad.Factory());
+        .add("sgd", Sgd.FACTORY)
+        .add("adam", Adam.FACTORY)
+        .add("adamw", AdamW.FACTORY)
+        .add("rmsprop", RmsProp.FACTORY)
+        .add("adagrad", Adagrad.FACTORY);
   }
 }

@@ -88,26 +88,9 @@ public final class RmsProp extends StatefulOptimizer {
     return "RmsProp" + config;
   }
 
-  /** Registers {@link RmsProp} under {@code rmsprop}. */
-  public static final class Factory implements OptimizerFactory<RmsPropConfig> {
-    @Override
-    public Class<RmsPropConfig> configType() {
-      return RmsPropConfig.class;
-    }
-
-    @Override
-    public RmsPropConfig defaults() {
-      return RmsPropConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "RMSprop with optional centering and momentum (torch.optim.RMSprop).";
-    }
-
-    @Override
-    public Optimizer create(RmsPropConfig config) {
-      return new RmsProp(config);
-    }
-  }
+  /** The factory of {@link RmsProp}, registered under {@code rmsprop}. */
+  public static final OptimizerFactory<RmsPropConfig> FACTORY = OptimizerFactory.of(
+      RmsPropConfig.class, RmsPropConfig.defaults(),
+      "RMSprop with optional centering and momentum (torch.optim.RMSprop).",
+      RmsProp::new);
 }

@@ -98,26 +98,9 @@ public final class Sgd extends StatefulOptimizer {
     return "Sgd" + config;
   }
 
-  /** Registers {@link Sgd} under {@code sgd}. */
-  public static final class Factory implements OptimizerFactory<SgdConfig> {
-    @Override
-    public Class<SgdConfig> configType() {
-      return SgdConfig.class;
-    }
-
-    @Override
-    public SgdConfig defaults() {
-      return SgdConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "SGD with momentum, dampening, Nesterov and weight decay (torch.optim.SGD).";
-    }
-
-    @Override
-    public Optimizer create(SgdConfig config) {
-      return new Sgd(config);
-    }
-  }
+  /** The factory of {@link Sgd}, registered under {@code sgd}. */
+  public static final OptimizerFactory<SgdConfig> FACTORY = OptimizerFactory.of(
+      SgdConfig.class, SgdConfig.defaults(),
+      "SGD with momentum, dampening, Nesterov and weight decay (torch.optim.SGD).",
+      Sgd::new);
 }
