@@ -72,26 +72,9 @@ public final class ClipNorm implements Regularizer {
     return "ClipNorm(maxNorm=" + maxNorm + ")";
   }
 
-  /** Registers {@link ClipNorm} under {@code clip_norm}. */
-  public static final class Factory implements RegularizerFactory<ClipNormConfig> {
-    @Override
-    public Class<ClipNormConfig> configType() {
-      return ClipNormConfig.class;
-    }
-
-    @Override
-    public ClipNormConfig defaults() {
-      return ClipNormConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Rescale all gradients when their global L2 norm exceeds maxNorm (clip_grad_norm_).";
-    }
-
-    @Override
-    public Regularizer create(ClipNormConfig config) {
-      return new ClipNorm(config);
-    }
-  }
+  /** The factory of {@link ClipNorm}, registered under {@code clip_norm}. */
+  public static final RegularizerFactory<ClipNormConfig> FACTORY = RegularizerFactory.of(
+      ClipNormConfig.class, ClipNormConfig.defaults(),
+      "Rescale all gradients when their global L2 norm exceeds maxNorm (clip_grad_norm_).",
+      ClipNorm::new);
 }

@@ -68,26 +68,9 @@ public final class ClipValue implements Regularizer {
     return "ClipValue(clipValue=" + bound + ")";
   }
 
-  /** Registers {@link ClipValue} under {@code clip_value}. */
-  public static final class Factory implements RegularizerFactory<ClipValueConfig> {
-    @Override
-    public Class<ClipValueConfig> configType() {
-      return ClipValueConfig.class;
-    }
-
-    @Override
-    public ClipValueConfig defaults() {
-      return ClipValueConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "Clamp every gradient element to [-clipValue, clipValue] (clip_grad_value_).";
-    }
-
-    @Override
-    public Regularizer create(ClipValueConfig config) {
-      return new ClipValue(config);
-    }
-  }
+  /** The factory of {@link ClipValue}, registered under {@code clip_value}. */
+  public static final RegularizerFactory<ClipValueConfig> FACTORY = RegularizerFactory.of(
+      ClipValueConfig.class, ClipValueConfig.defaults(),
+      "Clamp every gradient element to [-clipValue, clipValue] (clip_grad_value_).",
+      ClipValue::new);
 }

@@ -53,26 +53,9 @@ public final class L1Penalty implements Regularizer {
     return "L1Penalty" + config;
   }
 
-  /** Registers {@link L1Penalty} under {@code l1}. */
-  public static final class Factory implements RegularizerFactory<L1Config> {
-    @Override
-    public Class<L1Config> configType() {
-      return L1Config.class;
-    }
-
-    @Override
-    public L1Config defaults() {
-      return L1Config.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "L1 penalty coefficient * ||w||_1 (gradient coefficient * sign(w)).";
-    }
-
-    @Override
-    public Regularizer create(L1Config config) {
-      return new L1Penalty(config);
-    }
-  }
+  /** The factory of {@link L1Penalty}, registered under {@code l1}. */
+  public static final RegularizerFactory<L1Config> FACTORY = RegularizerFactory.of(
+      L1Config.class, L1Config.defaults(),
+      "L1 penalty coefficient * ||w||_1 (gradient coefficient * sign(w)).",
+      L1Penalty::new);
 }

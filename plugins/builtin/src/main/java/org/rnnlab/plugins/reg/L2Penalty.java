@@ -48,26 +48,9 @@ public final class L2Penalty implements Regularizer {
     return "L2Penalty" + config;
   }
 
-  /** Registers {@link L2Penalty} under {@code l2}. */
-  public static final class Factory implements RegularizerFactory<L2Config> {
-    @Override
-    public Class<L2Config> configType() {
-      return L2Config.class;
-    }
-
-    @Override
-    public L2Config defaults() {
-      return L2Config.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "L2 penalty 0.5 * coefficient * ||w||^2 (gradient coefficient * w).";
-    }
-
-    @Override
-    public Regularizer create(L2Config config) {
-      return new L2Penalty(config);
-    }
-  }
+  /** The factory of {@link L2Penalty}, registered under {@code l2}. */
+  public static final RegularizerFactory<L2Config> FACTORY = RegularizerFactory.of(
+      L2Config.class, L2Config.defaults(),
+      "L2 penalty 0.5 * coefficient * ||w||^2 (gradient coefficient * w).",
+      L2Penalty::new);
 }

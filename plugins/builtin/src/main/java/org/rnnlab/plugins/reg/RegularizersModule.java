@@ -12,9 +12,9 @@ public final class RegularizersModule extends AbstractModule implements Framewor
   @Override
   protected void configure() {
     PluginBinder.regularizers(binder())
-        .add("l2", new L2Penalty.Factory())
-        .add("l1", new L1Penalty.Factory())
-        .add("clip_norm", new ClipNorm.Factory())
-        .add("clip_value", new ClipValue.Factory());
+        .add("l2", L2Penalty.FACTORY)
+        .add("l1", L1Penalty.FACTORY)
+        .add("clip_norm", ClipNorm.FACTORY)
+        .add("clip_value", ClipValue.FACTORY);
   }
 }
