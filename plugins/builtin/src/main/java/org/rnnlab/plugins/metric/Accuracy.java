@@ -54,26 +54,9 @@ public final class Accuracy implements Metric {
     return "Accuracy";
   }
 
-  /** Registers {@link Accuracy} under {@code accuracy}. */
-  public static final class Factory implements MetricFactory<NoConfig> {
-    @Override
-    public Class<NoConfig> configType() {
-      return NoConfig.class;
-    }
-
-    @Override
-    public NoConfig defaults() {
-      return new NoConfig();
-    }
-
-    @Override
-    public String description() {
-      return "Fraction of unmasked rows whose arg-max equals the target class index.";
-    }
-
-    @Override
-    public Metric create(NoConfig config) {
-      return new Accuracy();
-    }
-  }
+  /** The factory of {@link Accuracy}, registered under {@code accuracy}. */
+  public static final MetricFactory<NoConfig> FACTORY = MetricFactory.of(
+      NoConfig.class, new NoConfig(),
+      "Fraction of unmasked rows whose arg-max equals the target class index.",
+      config -> new Accuracy());
 }

@@ -66,35 +66,13 @@ public final class ElementwiseError implements Metric {
     return name;
   }
 
-  /** Registers one {@link ElementwiseError} ({@code mse} or {@code mae}). */
-  public static final class Factory implements MetricFactory<NoConfig> {
-    private final boolean squared;
+  /** The factory of {@link #mse()}, registered under {@code mse}. */
+  public static final MetricFactory<NoConfig> MSE_FACTORY = MetricFactory.of(
+      NoConfig.class, new NoConfig(), "Mean squared error over unmasked elements.",
+      config -> mse());
 
-    /** @param squared true for {@code mse}, false for {@code mae} */
-    public Factory(boolean squared) {
-      this.squared = squared;
-    }
-
-    @Override
-    public Class<NoConfig> configType() {
-      return NoConfig.class;
-    }
-
-    @Override
-    public NoConfig defaults() {
-      return new NoConfig();
-    }
-
-    @Override
-    public String description() {
-      return squared
-          ? "Mean squared error over unmasked elements."
-          : "Mean absolute error over unmasked elements.";
-    }
-
-    @Override
-    public Metric create(NoConfig config) {
-      return squared ? mse() : mae();
-    }
-  }
+  /** The factory of {@link #mae()}, registered under {@code mae}. */
+  public static final MetricFactory<NoConfig> MAE_FACTORY = MetricFactory.of(
+      NoConfig.class, new NoConfig(), "Mean absolute error over unmasked elements.",
+      config -> mae());
 }

@@ -9,8 +9,8 @@ public final class MetricsModule extends AbstractModule implements FrameworkModu
   @Override
   protected void configure() {
     PluginBinder.metrics(binder())
-        .add("accuracy", new Accuracy.Factory())
-        .add("mse", new ElementwiseError.Factory(true))
-        .add("mae", new ElementwiseError.Factory(false));
+        .add("accuracy", Accuracy.FACTORY)
+        .add("mse", ElementwiseError.MSE_FACTORY)
+        .add("mae", ElementwiseError.MAE_FACTORY);
   }
 }
