@@ -19,7 +19,7 @@ import org.rnnlab.kernels.KernelOpsProvider;
  * plugin authors:
  *
  * <pre>{@code
- * CellGradientCheck.check(new MyCell.Factory(), MyConfig.defaults()).assertPasses();
+ * CellGradientCheck.check(MyCell.FACTORY, MyConfig.defaults()).assertPasses();
  * }</pre>
  *
  * <p>The cell is built in {@link DType#FLOAT64} with {@code I = 3}, {@code H = 4}, {@code B = 3},

@@ -82,31 +82,8 @@ final class BrokenCell implements Cell {
   }
 
   /** Factory of one defect. */
-  static final class Factory implements CellFactory<NoConfig> {
-    private final Defect defect;
-
-    Factory(Defect defect) {
-      this.defect = defect;
-    }
-
-    @Override
-    public Class<NoConfig> configType() {
-      return NoConfig.class;
-    }
-
-    @Override
-    public NoConfig defaults() {
-      return new NoConfig();
-    }
-
-    @Override
-    public String description() {
-      return "deliberately broken tanh cell: " + defect;
-    }
-
-    @Override
-    public Cell create(NoConfig config, CellShape shape) {
-      return new BrokenCell(shape, defect);
-    }
+  static CellFactory<NoConfig> factory(Defect defect) {
+    return CellFactory.of(NoConfig.class, new NoConfig(), "deliberately broken tanh cell: " + defect,
+        (config, shape) -> new BrokenCell(shape, defect));
   }
 }

@@ -16,14 +16,14 @@ class BuiltinCellVariantsGradientTest {
   @Test
   void cho2014GruMatchesFiniteDifferencesStepAndStack() {
     GruConfig cho = new GruConfig(GruConfig.CHO2014);
-    CellGradientCheck.check(new GruCell.Factory(), cho).assertPasses();
+    CellGradientCheck.check(GruCell.FACTORY, cho).assertPasses();
     for (StackCase c : StackCase.standard()) {
-      StackGradientCheck.check(new GruCell.Factory(), cho, c, new SplittableRandom(9)).assertPasses();
+      StackGradientCheck.check(GruCell.FACTORY, cho, c, new SplittableRandom(9)).assertPasses();
     }
   }
 
   @Test
   void lstmWithForgetBiasOneMatchesFiniteDifferences() {
-    CellGradientCheck.check(new LstmCell.Factory(), new LstmConfig(1.0)).assertPasses();
+    CellGradientCheck.check(LstmCell.FACTORY, new LstmConfig(1.0)).assertPasses();
   }
 }

@@ -16,7 +16,7 @@ class GradientCheckCatchesBugsTest {
   @ParameterizedTest
   @EnumSource(BrokenCell.Defect.class)
   void cellCheckRejectsBrokenBackward(BrokenCell.Defect defect) {
-    GradientCheckResult r = CellGradientCheck.check(new BrokenCell.Factory(defect), new NoConfig());
+    GradientCheckResult r = CellGradientCheck.check(BrokenCell.factory(defect), new NoConfig());
     assertFalse(r.passes(), r.summary());
     assertThrows(AssertionError.class, r::assertPasses);
   }
@@ -30,7 +30,7 @@ class GradientCheckCatchesBugsTest {
         // consistently wrong there; the full-BPTT cases are the ones that must catch it
         continue;
       }
-      GradientCheckResult r = StackGradientCheck.check(new BrokenCell.Factory(defect), new NoConfig(),
+      GradientCheckResult r = StackGradientCheck.check(BrokenCell.factory(defect), new NoConfig(),
           c, new SplittableRandom(5));
       assertFalse(r.passes(), r.summary());
     }
@@ -39,7 +39,7 @@ class GradientCheckCatchesBugsTest {
   @Test
   void correctCellPassesTheSameChecks() {
     GradientCheckResult r = CellGradientCheck.check(
-        new org.rnnlab.plugins.cell.ElmanCell.Factory(org.rnnlab.api.kernel.Activation.TANH),
+        org.rnnlab.plugins.cell.ElmanCell.factory(org.rnnlab.api.kernel.Activation.TANH),
         new NoConfig());
     assertTrue(r.passes(), r.summary());
   }

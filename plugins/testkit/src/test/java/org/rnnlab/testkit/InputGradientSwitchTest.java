@@ -28,9 +28,9 @@ class InputGradientSwitchTest {
 
   static Stream<Arguments> cells() {
     return Stream.of(
-        Arguments.of("lstm fast path", new LstmCell.Factory(), LstmConfig.defaults()),
-        Arguments.of("gru fast path", new GruCell.Factory(), GruConfig.defaults()),
-        Arguments.of("lstm step contract", StepContractOnly.factory(new LstmCell.Factory()),
+        Arguments.of("lstm fast path", LstmCell.FACTORY, LstmConfig.defaults()),
+        Arguments.of("gru fast path", GruCell.FACTORY, GruConfig.defaults()),
+        Arguments.of("lstm step contract", StepContractOnly.factory(LstmCell.FACTORY),
             LstmConfig.defaults()));
   }
 

@@ -26,7 +26,7 @@ class RecurrentStackSemanticsTest {
   private static final KernelOps OPS = KernelOpsProvider.scalar();
 
   private static RecurrentStack lstm(int layers, boolean bidirectional, double dropout) {
-    RecurrentStack s = new RecurrentStack(new LstmCell.Factory(), LstmConfig.defaults(),
+    RecurrentStack s = new RecurrentStack(LstmCell.FACTORY, LstmConfig.defaults(),
         new RecurrentSpec(3, 4, layers, bidirectional, dropout), DType.FLOAT64);
     s.resetParameters(new SplittableRandom(1));
     return s;
@@ -77,7 +77,7 @@ class RecurrentStackSemanticsTest {
 
   @Test
   void chunkedTruncationEqualsDetachedChunksInDefinitionCheck() {
-    StackGradientCheck.check(new LstmCell.Factory(), LstmConfig.defaults(),
+    StackGradientCheck.check(LstmCell.FACTORY, LstmConfig.defaults(),
         new StackCase("TBPTT(2, 2) without lengths", 1, false, new int[] {6, 6}, 0,
             Truncation.chunked(2)), new SplittableRandom(8)).assertPasses();
   }

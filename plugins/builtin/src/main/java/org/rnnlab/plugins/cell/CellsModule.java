@@ -10,9 +10,9 @@ public final class CellsModule extends AbstractModule implements FrameworkModule
   @Override
   protected void configure() {
     PluginBinder.cells(binder())
-        .add("rnn_tanh", new ElmanCell.Factory(Activation.TANH))
-        .add("rnn_relu", new ElmanCell.Factory(Activation.RELU))
-        .add("lstm", new LstmCell.Factory())
-        .add("gru", new GruCell.Factory());
+        .add("rnn_tanh", ElmanCell.factory(Activation.TANH))
+        .add("rnn_relu", ElmanCell.factory(Activation.RELU))
+        .add("lstm", LstmCell.FACTORY)
+        .add("gru", GruCell.FACTORY);
   }
 }

@@ -21,7 +21,7 @@ import org.rnnlab.api.tensor.Tensor;
  * {@code bias_hh [H]}, all initialised from {@code U(-1/sqrt(H), 1/sqrt(H))}.
  *
  * <pre>{@code
- * Cell cell = new ElmanCell.Factory(Activation.TANH).create(new NoConfig(), new CellShape(3, 8, DType.FLOAT32));
+ * Cell cell = ElmanCell.factory(Activation.TANH).create(new NoConfig(), new CellShape(3, 8, DType.FLOAT32));
  * cell.resetParameters(new SplittableRandom(1));
  * }</pre>
  */
@@ -106,34 +106,14 @@ public final class ElmanCell extends AbstractSequenceGateCell<ElmanCell.StepCach
         + activation.name().toLowerCase(java.util.Locale.ROOT) + ")";
   }
 
-  /** Creates Elman cells with a fixed activation; the cell has no options. */
-  public static final class Factory implements CellFactory<NoConfig> {
-    private final Activation activation;
-
-    /** @param activation {@link Activation#TANH} or {@link Activation#RELU} */
-    public Factory(Activation activation) {
-      this.activation = activation;
-    }
-
-    @Override
-    public Class<NoConfig> configType() {
-      return NoConfig.class;
-    }
-
-    @Override
-    public NoConfig defaults() {
-      return new NoConfig();
-    }
-
-    @Override
-    public String description() {
-      return "Elman RNN, h' = " + activation.name().toLowerCase(java.util.Locale.ROOT)
-          + "(W_ih x + b_ih + W_hh h + b_hh) (torch.nn.RNN)";
-    }
-
-    @Override
-    public ElmanCell create(NoConfig config, CellShape shape) {
-      return new ElmanCell(shape, activation);
-    }
+  /**
+   * @param activation {@link Activation#TANH} or {@link Activation#RELU}
+   * @return a factory of Elman cells with that activation; the cell has no options
+   */
+  public static CellFactory<NoConfig> factory(Activation activation) {
+    return CellFactory.of(NoConfig.class, new NoConfig(),
+        "Elman RNN, h' = " + activation.name().toLowerCase(java.util.Locale.ROOT)
+            + "(W_ih x + b_ih + W_hh h + b_hh) (torch.nn.RNN)",
+        (config, shape) -> new ElmanCell(shape, activation));
   }
 }

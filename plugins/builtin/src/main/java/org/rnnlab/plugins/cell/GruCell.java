@@ -31,7 +31,7 @@ import org.rnnlab.plugins.core.layer.SequenceGateProbe;
  * {@code n} (tanh), counted on the activations the forward pass keeps.
  *
  * <pre>{@code
- * Cell gru = new GruCell.Factory().create(GruConfig.defaults(), new CellShape(10, 20, DType.FLOAT32));
+ * Cell gru = GruCell.FACTORY.create(GruConfig.defaults(), new CellShape(10, 20, DType.FLOAT32));
  * }</pre>
  */
 public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
@@ -129,25 +129,9 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
   }
 
   /** Creates {@link GruCell}s or, with {@code variant: cho2014}, {@link Cho2014GruCell}s. */
-  public static final class Factory implements CellFactory<GruConfig> {
-    @Override
-    public Class<GruConfig> configType() {
-      return GruConfig.class;
-    }
-
-    @Override
-    public GruConfig defaults() {
-      return GruConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "GRU, gate order r,z,n; variant pytorch (torch.nn.GRU, default) or cho2014";
-    }
-
-    @Override
-    public Cell create(GruConfig config, CellShape shape) {
-      return GruConfig.CHO2014.equals(config.variant()) ? new Cho2014GruCell(shape) : new GruCell(shape);
-    }
-  }
+  public static final CellFactory<GruConfig> FACTORY = CellFactory.of(
+      GruConfig.class, GruConfig.defaults(),
+      "GRU, gate order r,z,n; variant pytorch (torch.nn.GRU, default) or cho2014",
+      (config, shape) -> GruConfig.CHO2014.equals(config.variant())
+          ? new Cho2014GruCell(shape) : new GruCell(shape));
 }

@@ -37,7 +37,7 @@ import org.rnnlab.plugins.core.layer.SequenceGateProbe;
  * {@code g} (tanh), counted on the activations the forward pass keeps.
  *
  * <pre>{@code
- * Cell lstm = new LstmCell.Factory().create(new LstmConfig(1.0), new CellShape(10, 20, DType.FLOAT32));
+ * Cell lstm = LstmCell.FACTORY.create(new LstmConfig(1.0), new CellShape(10, 20, DType.FLOAT32));
  * lstm.resetParameters(new SplittableRandom(42));
  * }</pre>
  */
@@ -154,25 +154,8 @@ public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache>
   }
 
   /** Creates {@link LstmCell}s. */
-  public static final class Factory implements CellFactory<LstmConfig> {
-    @Override
-    public Class<LstmConfig> configType() {
-      return LstmConfig.class;
-    }
-
-    @Override
-    public LstmConfig defaults() {
-      return LstmConfig.defaults();
-    }
-
-    @Override
-    public String description() {
-      return "LSTM with gate order i,f,g,o (torch.nn.LSTM); optional forget-gate bias offset";
-    }
-
-    @Override
-    public LstmCell create(LstmConfig config, CellShape shape) {
-      return new LstmCell(config, shape);
-    }
-  }
+  public static final CellFactory<LstmConfig> FACTORY = CellFactory.of(
+      LstmConfig.class, LstmConfig.defaults(),
+      "LSTM with gate order i,f,g,o (torch.nn.LSTM); optional forget-gate bias offset",
+      LstmCell::new);
 }

@@ -102,8 +102,8 @@ class BuiltinCellsTest {
   void gruVariantsAgreeExactlyWhereTheResetGateMultipliesZeroAndDifferElsewhere() {
     // with h = 0 and b_hn = 0 the reset gate multiplies zero in both variants
     CellShape shape = new CellShape(3, 5, DType.FLOAT64);
-    Cell torch = new GruCell.Factory().create(GruConfig.defaults(), shape);
-    Cell cho = new GruCell.Factory().create(new GruConfig(GruConfig.CHO2014), shape);
+    Cell torch = GruCell.FACTORY.create(GruConfig.defaults(), shape);
+    Cell cho = GruCell.FACTORY.create(new GruConfig(GruConfig.CHO2014), shape);
     torch.resetParameters(new SplittableRandom(2));
     for (int i = 0; i < 4; i++) {
       cho.parameters().get(i).value().copyFrom(torch.parameters().get(i).value());

@@ -27,7 +27,7 @@ class ElmanWorkedExampleTest {
   private final KernelOps ops = KernelOpsProvider.scalar();
 
   private Cell articleCell(DType dtype) {
-    Cell cell = new ElmanCell.Factory(org.rnnlab.api.kernel.Activation.TANH)
+    Cell cell = ElmanCell.factory(org.rnnlab.api.kernel.Activation.TANH)
         .create(new NoConfig(), new CellShape(2, 2, dtype));
     List<Parameter> p = cell.parameters();
     set(p, "weight_ih", 1, 2, 3, 4);   // W_h: input -> hidden

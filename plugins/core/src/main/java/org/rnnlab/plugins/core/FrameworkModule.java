@@ -13,7 +13,7 @@ import com.google.inject.Module;
  * <pre>{@code
  * public final class MyCellModule extends AbstractModule implements FrameworkModule {
  *   protected void configure() {
- *     PluginBinder.cells(binder()).add("my_cell", new MyCell.Factory());
+ *     PluginBinder.cells(binder()).add("my_cell", MyCell.FACTORY);
  *   }
  * }
  * }</pre>

@@ -33,27 +33,10 @@ public final class MguCell implements Cell {
       implements PluginConfig {}
 
   /** Factory registered as {@code mgu}. */
-  public static final class Factory implements CellFactory<Config> {
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaults() {
-      return new Config(1.0);
-    }
-
-    @Override
-    public String description() {
-      return "Minimal Gated Unit (Zhou et al. 2016), an example plugin from test sources";
-    }
-
-    @Override
-    public Cell create(Config config, CellShape shape) {
-      return new MguCell(config, shape);
-    }
-  }
+  public static final CellFactory<Config> FACTORY = CellFactory.of(
+      Config.class, new Config(1.0),
+      "Minimal Gated Unit (Zhou et al. 2016), an example plugin from test sources",
+      MguCell::new);
 
   private static final class StepCache implements Cache {
     final Tensor f;

@@ -8,6 +8,6 @@ import org.rnnlab.plugins.core.PluginBinder;
 public final class MguModule extends AbstractModule implements FrameworkModule {
   @Override
   protected void configure() {
-    PluginBinder.cells(binder()).add("mgu", new MguCell.Factory());
+    PluginBinder.cells(binder()).add("mgu", MguCell.FACTORY);
   }
 }

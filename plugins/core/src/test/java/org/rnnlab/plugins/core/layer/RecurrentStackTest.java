@@ -20,7 +20,7 @@ class RecurrentStackTest {
   private static final KernelOps OPS = KernelOpsProvider.scalar();
 
   private static RecurrentStack sumStack(int layers, boolean bidirectional) {
-    return new RecurrentStack(new SumCell.Factory(), new NoConfig(),
+    return new RecurrentStack(SumCell.FACTORY, new NoConfig(),
         new RecurrentSpec(1, 1, layers, bidirectional, 0), DType.FLOAT64);
   }
 
@@ -62,7 +62,7 @@ class RecurrentStackTest {
 
   @Test
   void secondLayerReadsTheOutputsOfTheFirst() {
-    RecurrentStack s = new RecurrentStack(new SumCell.Factory(), new NoConfig(),
+    RecurrentStack s = new RecurrentStack(SumCell.FACTORY, new NoConfig(),
         new RecurrentSpec(2, 2, 2, false, 0), DType.FLOAT64);
     Tensor x = Tensor.of(DType.FLOAT64, new double[] {1, 2, 3, 4}, 1, 2, 2);
     // layer 0: [1,2], [4,6]; layer 1: [1,2], [5,8]

@@ -61,7 +61,7 @@ class StackDiagnosticsTest {
   }
 
   private static RecurrentStack stack(boolean bidirectional) {
-    return new RecurrentStack(new SumCell.Factory(), new NoConfig(),
+    return new RecurrentStack(SumCell.FACTORY, new NoConfig(),
         new RecurrentSpec(H, H, 1, bidirectional, 0), DType.FLOAT64);
   }
 

@@ -58,25 +58,6 @@ final class SumCell implements Cell {
   }
 
   /** Factory. */
-  static final class Factory implements CellFactory<NoConfig> {
-    @Override
-    public Class<NoConfig> configType() {
-      return NoConfig.class;
-    }
-
-    @Override
-    public NoConfig defaults() {
-      return new NoConfig();
-    }
-
-    @Override
-    public String description() {
-      return "h' = h + x (test)";
-    }
-
-    @Override
-    public Cell create(NoConfig config, CellShape shape) {
-      return new SumCell(shape);
-    }
-  }
+  static final CellFactory<NoConfig> FACTORY = CellFactory.of(
+      NoConfig.class, new NoConfig(), "h' = h + x (test)", (config, shape) -> new SumCell(shape));
 }
