@@ -92,26 +92,9 @@ public final class AddingTask implements Task {
     }
   }
 
-  /** Registers the task under {@code adding}. */
-  public static final class Factory implements TaskFactory<Config> {
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaults() {
-      return new Config(100);
-    }
-
-    @Override
-    public String description() {
-      return "Adding problem (Le et al. 2015): sum the two marked values of a length-T sequence.";
-    }
-
-    @Override
-    public Task create(Config config) {
-      return new AddingTask(config);
-    }
-  }
+  /** The factory of this task, registered under {@code adding}. */
+  public static final TaskFactory<Config> FACTORY = TaskFactory.of(
+      Config.class, new Config(100),
+      "Adding problem (Le et al. 2015): sum the two marked values of a length-T sequence.",
+      AddingTask::new);
 }

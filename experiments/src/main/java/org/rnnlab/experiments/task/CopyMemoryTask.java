@@ -107,26 +107,9 @@ public final class CopyMemoryTask implements Task {
     }
   }
 
-  /** Registers the task under {@code copy_memory}. */
-  public static final class Factory implements TaskFactory<Config> {
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaults() {
-      return new Config(100, 10, 8);
-    }
-
-    @Override
-    public String description() {
-      return "Copy memory (Arjovsky et al. 2016): repeat L symbols after a delay of D blanks.";
-    }
-
-    @Override
-    public Task create(Config config) {
-      return new CopyMemoryTask(config);
-    }
-  }
+  /** The factory of this task, registered under {@code copy_memory}. */
+  public static final TaskFactory<Config> FACTORY = TaskFactory.of(
+      Config.class, new Config(100, 10, 8),
+      "Copy memory (Arjovsky et al. 2016): repeat L symbols after a delay of D blanks.",
+      CopyMemoryTask::new);
 }

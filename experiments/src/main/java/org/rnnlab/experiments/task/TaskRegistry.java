@@ -22,9 +22,9 @@ public final class TaskRegistry {
   /** @return the built-in tasks: adding, copy_memory, temporal_order */
   public static TaskRegistry builtin() {
     SortedMap<String, TaskFactory<?>> m = new TreeMap<>();
-    m.put("adding", new AddingTask.Factory());
-    m.put("copy_memory", new CopyMemoryTask.Factory());
-    m.put("temporal_order", new TemporalOrderTask.Factory());
+    m.put("adding", AddingTask.FACTORY);
+    m.put("copy_memory", CopyMemoryTask.FACTORY);
+    m.put("temporal_order", TemporalOrderTask.FACTORY);
     return new TaskRegistry(m);
   }
 

@@ -110,26 +110,9 @@ public final class TemporalOrderTask implements Task {
     }
   }
 
-  /** Registers the task under {@code temporal_order}. */
-  public static final class Factory implements TaskFactory<Config> {
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaults() {
-      return new Config(100);
-    }
-
-    @Override
-    public String description() {
-      return "Temporal order (Hochreiter & Schmidhuber 1997): classify the order of X/Y symbols.";
-    }
-
-    @Override
-    public Task create(Config config) {
-      return new TemporalOrderTask(config);
-    }
-  }
+  /** The factory of this task, registered under {@code temporal_order}. */
+  public static final TaskFactory<Config> FACTORY = TaskFactory.of(
+      Config.class, new Config(100),
+      "Temporal order (Hochreiter & Schmidhuber 1997): classify the order of X/Y symbols.",
+      TemporalOrderTask::new);
 }
