@@ -45,22 +45,16 @@ public interface CellFactory<C extends PluginConfig> extends PluginFactory<C> {
    */
   static <C extends PluginConfig> CellFactory<C> of(
       Class<C> configType, C defaults, String description, BiFunction<C, CellShape, Cell> creator) {
-    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
-  }
-
-  /**
-   * The factory {@link #of} returns.
-   *
-   * @param descriptor config type, defaults and description
-   * @param creator makes a cell from its config and shape
-   * @param <C> the config record type
-   */
-  record Simple<C extends PluginConfig>(
-      Descriptor<C> descriptor, BiFunction<C, CellShape, Cell> creator)
-      implements CellFactory<C>, Described<C> {
-    @Override
-    public Cell create(C config, CellShape shape) {
-      return creator.apply(config, shape);
+    // Local, so that the API shows only the family interface.
+    record Simple<C extends PluginConfig>(
+        Descriptor<C> descriptor, BiFunction<C, CellShape, Cell> creator)
+        implements CellFactory<C>, Described<C> {
+      @Override
+      public Cell create(C config, CellShape shape) {
+        return creator.apply(config, shape);
+      }
     }
+
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
   }
 }

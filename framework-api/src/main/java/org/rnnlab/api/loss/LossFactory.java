@@ -40,21 +40,15 @@ public interface LossFactory<C extends PluginConfig> extends PluginFactory<C> {
    */
   static <C extends PluginConfig> LossFactory<C> of(
       Class<C> configType, C defaults, String description, Function<C, Loss> creator) {
-    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
-  }
-
-  /**
-   * The factory {@link #of} returns.
-   *
-   * @param descriptor config type, defaults and description
-   * @param creator makes a loss from its config
-   * @param <C> the config record type
-   */
-  record Simple<C extends PluginConfig>(Descriptor<C> descriptor, Function<C, Loss> creator)
-      implements LossFactory<C>, Described<C> {
-    @Override
-    public Loss create(C config) {
-      return creator.apply(config);
+    // Local, so that the API shows only the family interface.
+    record Simple<C extends PluginConfig>(Descriptor<C> descriptor, Function<C, Loss> creator)
+        implements LossFactory<C>, Described<C> {
+      @Override
+      public Loss create(C config) {
+        return creator.apply(config);
+      }
     }
+
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
   }
 }

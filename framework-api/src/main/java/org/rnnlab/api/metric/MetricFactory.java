@@ -40,22 +40,16 @@ public interface MetricFactory<C extends PluginConfig> extends PluginFactory<C> 
    */
   static <C extends PluginConfig> MetricFactory<C> of(
       Class<C> configType, C defaults, String description, Function<C, Metric> creator) {
-    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
-  }
-
-  /**
-   * The factory {@link #of} returns.
-   *
-   * @param descriptor config type, defaults and description
-   * @param creator makes a metric from its config
-   * @param <C> the config record type
-   */
-  record Simple<C extends PluginConfig>(
-      Descriptor<C> descriptor, Function<C, Metric> creator)
-      implements MetricFactory<C>, Described<C> {
-    @Override
-    public Metric create(C config) {
-      return creator.apply(config);
+    // Local, so that the API shows only the family interface.
+    record Simple<C extends PluginConfig>(
+        Descriptor<C> descriptor, Function<C, Metric> creator)
+        implements MetricFactory<C>, Described<C> {
+      @Override
+      public Metric create(C config) {
+        return creator.apply(config);
+      }
     }
+
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
   }
 }

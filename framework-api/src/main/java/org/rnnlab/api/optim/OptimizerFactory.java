@@ -40,22 +40,16 @@ public interface OptimizerFactory<C extends PluginConfig> extends PluginFactory<
    */
   static <C extends PluginConfig> OptimizerFactory<C> of(
       Class<C> configType, C defaults, String description, Function<C, Optimizer> creator) {
-    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
-  }
-
-  /**
-   * The factory {@link #of} returns.
-   *
-   * @param descriptor config type, defaults and description
-   * @param creator makes an optimizer from its config
-   * @param <C> the config record type
-   */
-  record Simple<C extends PluginConfig>(
-      Descriptor<C> descriptor, Function<C, Optimizer> creator)
-      implements OptimizerFactory<C>, Described<C> {
-    @Override
-    public Optimizer create(C config) {
-      return creator.apply(config);
+    // Local, so that the API shows only the family interface.
+    record Simple<C extends PluginConfig>(
+        Descriptor<C> descriptor, Function<C, Optimizer> creator)
+        implements OptimizerFactory<C>, Described<C> {
+      @Override
+      public Optimizer create(C config) {
+        return creator.apply(config);
+      }
     }
+
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
   }
 }

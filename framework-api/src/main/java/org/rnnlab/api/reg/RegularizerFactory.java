@@ -40,22 +40,16 @@ public interface RegularizerFactory<C extends PluginConfig> extends PluginFactor
    */
   static <C extends PluginConfig> RegularizerFactory<C> of(
       Class<C> configType, C defaults, String description, Function<C, Regularizer> creator) {
-    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
-  }
-
-  /**
-   * The factory {@link #of} returns.
-   *
-   * @param descriptor config type, defaults and description
-   * @param creator makes a regularizer from its config
-   * @param <C> the config record type
-   */
-  record Simple<C extends PluginConfig>(
-      Descriptor<C> descriptor, Function<C, Regularizer> creator)
-      implements RegularizerFactory<C>, Described<C> {
-    @Override
-    public Regularizer create(C config) {
-      return creator.apply(config);
+    // Local, so that the API shows only the family interface.
+    record Simple<C extends PluginConfig>(
+        Descriptor<C> descriptor, Function<C, Regularizer> creator)
+        implements RegularizerFactory<C>, Described<C> {
+      @Override
+      public Regularizer create(C config) {
+        return creator.apply(config);
+      }
     }
+
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
   }
 }

@@ -43,22 +43,16 @@ public interface TaskFactory<C extends PluginConfig> extends PluginFactory<C> {
    */
   static <C extends PluginConfig> TaskFactory<C> of(
       Class<C> configType, C defaults, String description, Function<C, Task> creator) {
-    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
-  }
-
-  /**
-   * The factory {@link #of} returns.
-   *
-   * @param descriptor config type, defaults and description
-   * @param creator makes a task from its config
-   * @param <C> the config record type
-   */
-  record Simple<C extends PluginConfig>(
-      Descriptor<C> descriptor, Function<C, Task> creator)
-      implements TaskFactory<C>, Described<C> {
-    @Override
-    public Task create(C config) {
-      return creator.apply(config);
+    // Local, so that the API shows only the family interface.
+    record Simple<C extends PluginConfig>(
+        Descriptor<C> descriptor, Function<C, Task> creator)
+        implements TaskFactory<C>, Described<C> {
+      @Override
+      public Task create(C config) {
+        return creator.apply(config);
+      }
     }
+
+    return new Simple<>(new Descriptor<>(configType, defaults, description), creator);
   }
 }
