@@ -18,18 +18,18 @@ public final class Schedules {
   /** @return every built-in schedule factory by type key, sorted */
   public static SortedMap<String, ScheduleFactory<?>> builtin() {
     SortedMap<String, ScheduleFactory<?>> m = new TreeMap<>();
-    m.put("constant", new Factory<>(NoConfig.class, new NoConfig(),
+    m.put("constant", ScheduleFactory.of(NoConfig.class, new NoConfig(),
         "Constant learning rate: factor 1.", (c, total) -> step -> 1.0));
-    m.put("step", new Factory<>(StepConfig.class, new StepConfig(1000, 0.1),
+    m.put("step", ScheduleFactory.of(StepConfig.class, new StepConfig(1000, 0.1),
         "StepLR: multiply by gamma every step_size steps.",
         (c, total) -> step -> Math.pow(c.gamma(), Math.floorDiv(step, c.stepSize()))));
-    m.put("exponential", new Factory<>(ExponentialConfig.class, new ExponentialConfig(0.999),
+    m.put("exponential", ScheduleFactory.of(ExponentialConfig.class, new ExponentialConfig(0.999),
         "ExponentialLR: multiply by gamma every step.",
         (c, total) -> step -> Math.pow(c.gamma(), step)));
-    m.put("cosine", new Factory<>(CosineConfig.class, new CosineConfig(0, 0.0),
+    m.put("cosine", ScheduleFactory.of(CosineConfig.class, new CosineConfig(0, 0.0),
         "CosineAnnealingLR: half a cosine from 1 down to min_factor over t_max steps.",
         (c, total) -> cosine(c, total)));
-    m.put("linear_warmup", new Factory<>(WarmupConfig.class, new WarmupConfig(100),
+    m.put("linear_warmup", ScheduleFactory.of(WarmupConfig.class, new WarmupConfig(100),
         "Linear warm-up (Goyal et al. 2017): factor (step+1)/warmup_steps, then 1.",
         (c, total) -> step -> Math.min(1.0, (step + 1.0) / c.warmupSteps())));
     return Collections.unmodifiableSortedMap(m);
@@ -98,19 +98,6 @@ public final class Schedules {
         throw new IllegalArgumentException(
             "linear_warmup schedule: warmup_steps must be >= 1, got " + warmupSteps + ".");
       }
-    }
-  }
-
-  /** How a built-in schedule is made from its config. */
-  private interface Maker<C> {
-    LrSchedule make(C config, long totalSteps);
-  }
-
-  private record Factory<C extends PluginConfig>(Class<C> configType, C defaults,
-      String description, Maker<C> maker) implements ScheduleFactory<C> {
-    @Override
-    public LrSchedule create(C config, long totalSteps) {
-      return maker.make(config, totalSteps);
     }
   }
 }
