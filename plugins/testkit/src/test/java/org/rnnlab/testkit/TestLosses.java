@@ -72,26 +72,6 @@ final class TestLosses {
   }
 
   private static LossFactory<NoConfig> factory(String description, Loss loss) {
-    return new LossFactory<>() {
-      @Override
-      public Class<NoConfig> configType() {
-        return NoConfig.class;
-      }
-
-      @Override
-      public NoConfig defaults() {
-        return new NoConfig();
-      }
-
-      @Override
-      public String description() {
-        return description;
-      }
-
-      @Override
-      public Loss create(NoConfig config) {
-        return loss;
-      }
-    };
+    return LossFactory.of(NoConfig.class, new NoConfig(), description, config -> loss);
   }
 }

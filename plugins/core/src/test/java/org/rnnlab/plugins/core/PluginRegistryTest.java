@@ -8,8 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.AbstractModule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnnlab.api.cell.CellFactory;
+import org.rnnlab.api.config.NoConfig;
 
 class PluginRegistryTest {
+
+  /** A cell factory that only carries a name: registry tests never create cells. */
+  private static CellFactory<NoConfig> named(String label) {
+    return CellFactory.of(NoConfig.class, new NoConfig(), "registry test factory " + label,
+        (config, shape) -> {
+          throw new UnsupportedOperationException("registry tests do not build cells");
+        });
+  }
 
   private static AbstractModule registering(String... keys) {
     return registeringAs("", keys);
@@ -20,7 +30,7 @@ class PluginRegistryTest {
       @Override
       protected void configure() {
         for (String key : keys) {
-          PluginBinder.cells(binder()).add(key, new NamedFactory(owner + key));
+          PluginBinder.cells(binder()).add(key, named(owner + key));
         }
       }
     };
@@ -30,7 +40,8 @@ class PluginRegistryTest {
   void registeredKeysAreFoundByName() {
     PluginRegistry registry = PluginRegistry.from(
         Plugins.createInjector(List.of(registering("beta", "alpha"))));
-    assertEquals("alpha", ((NamedFactory) registry.get(PluginFamily.CELL, "alpha")).label());
+    assertEquals("registry test factory alpha",
+        registry.get(PluginFamily.CELL, "alpha").description());
     assertEquals(List.of("alpha", "beta"), List.copyOf(registry.all(PluginFamily.CELL).keySet()));
   }
 
