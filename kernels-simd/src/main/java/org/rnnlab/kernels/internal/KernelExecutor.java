@@ -20,7 +20,8 @@ import java.util.function.IntConsumer;
  * waking a parked thread and parking the caller on a latch cost about as much as that on a
  * loaded 2-core VM. So a worker that finished a job spins on its job slot for
  * {@link #SPIN_NANOS} before it parks, and the caller, once its own tasks are done, spins as
- * long before it parks: back-to-back calls then hand off through two volatile writes. Wake-ups
+ * long before it parks, yielding the core while spinning: back-to-back calls then hand off through
+ * volatile writes instead of a wake-up. Wake-ups
  * cannot be lost: each side publishes (job slot, or "parked" flag) before it reads the other
  * side's flag, so at least one of them sees the other.
  *
@@ -111,6 +112,15 @@ final class KernelExecutor {
     forEach(tasks, t -> body.run(t * grain, Math.min(n, (t + 1) * grain)));
   }
 
+  /**
+   * One wait of a spin loop. A yield rather than a pause: on an oversubscribed machine a pure
+   * spinner would hold a core the other kernel thread (or another process) needs, while an idle
+   * machine returns from the yield at once.
+   */
+  private static void spin() {
+    Thread.yield();
+  }
+
   /** One parallel call: tasks are claimed from a shared counter by the caller and the workers. */
   private static final class Job {
     final int tasks;
@@ -155,7 +165,7 @@ final class KernelExecutor {
           }
           return;
         }
-        Thread.onSpinWait();
+        spin();
       }
     }
   }
@@ -198,7 +208,7 @@ final class KernelExecutor {
           parked = false;
           deadline = System.nanoTime() + SPIN_NANOS;
         } else {
-          Thread.onSpinWait();
+          spin();
         }
       }
     }
