@@ -109,6 +109,32 @@ class GemmSmallRowsTest extends BaseKernelTestCase {
     }
   }
 
+  @Test
+  void unpackedNnSplitIntoColumnBlocksMatchesReferenceAndIsBitIdenticalOnTwoThreads() {
+    // the per-step dG·W_hh of B=32, H=128 (2 column blocks of 64), a ragged third block (150),
+    // and B=64, H=256; all past the serial limit, so the column blocks go to the pool
+    int[][] shapes = {{32, 128, 512}, {32, 150, 512}, {64, 256, 1024}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      SplittableRandom rng = rng(m * 7L + n + k);
+      Tensor a = offsetView(rng, 3, m, k);
+      Tensor b = offsetView(rng, 5, k, n);
+      Tensor c0 = offsetView(rng, 7, m, n);
+      Tensor expected = c0.copy();
+      Tensor one = copyAtOffset(c0, 11);
+      Tensor two = copyAtOffset(c0, 2);
+      String what = describe(false, false, m, n, k) + " beta=1";
+      SCALAR.gemm(false, false, m, n, k, 1.0, a, b, 1.0, expected);
+      SIMD.gemm(false, false, m, n, k, 1.0, a, b, 1.0, one);
+      SIMD2.gemm(false, false, m, n, k, 1.0, a, b, 1.0, two);
+      assertClose(what, expected, one, 1e-5 * k);
+      assertBitIdentical(what + " threads 1 vs 2", one, two);
+      assertSurroundingUntouched(what, two);
+    }
+  }
+
   private static String describe(boolean ta, boolean tb, int m, int n, int k) {
     return "gemm " + (ta ? 'T' : 'N') + (tb ? 'T' : 'N') + " " + m + "x" + n + "x" + k;
   }

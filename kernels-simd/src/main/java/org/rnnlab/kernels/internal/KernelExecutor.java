@@ -1,24 +1,46 @@
 package org.rnnlab.kernels.internal;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * The one explicitly sized thread pool of a kernel instance (never the common pool). The calling
- * thread always works too, so {@code threads - 1} daemon workers are started, and none at all
- * for one thread (Jlama's {@code PhysicalCoreExecutor}, llama3.java's {@code Parallel}).
+ * The one explicitly sized set of kernel threads of a kernel instance (never the common pool).
+ * The calling thread always works too, so {@code threads - 1} daemon workers are started, and
+ * none at all for one thread (Jlama's {@code PhysicalCoreExecutor}, llama3.java's
+ * {@code Parallel}).
  *
  * <p>Tasks are numbered; callers make each task write a disjoint output block whose contents do
  * not depend on which thread runs it, which is what keeps results independent of the thread
- * count. Safe for concurrent callers: tasks of different calls simply queue.
+ * count.
+ *
+ * <p><b>Hand-off.</b> A training step makes several parallel calls of 10-100 us per time step;
+ * waking a parked thread and parking the caller on a latch cost about as much as that on a
+ * loaded 2-core VM. So a worker that finished a job spins on its job slot for
+ * {@link #SPIN_NANOS} before it parks, and the caller, once its own tasks are done, spins as
+ * long before it parks, yielding the core while spinning: back-to-back calls then hand off through
+ * volatile writes instead of a wake-up. Wake-ups
+ * cannot be lost: each side publishes (job slot, or "parked" flag) before it reads the other
+ * side's flag, so at least one of them sees the other.
+ *
+ * <p><b>Concurrent callers.</b> One call at a time owns the workers; a call that finds them
+ * taken (another caller, or a task calling back into the executor) runs all its tasks itself,
+ * which gives the same results.
  */
 final class KernelExecutor {
+  /**
+   * How long a worker waits spinning for the next job, and the caller for the workers, before
+   * parking: longer than the gap between the parallel calls of one time step, short enough that
+   * an idle kernel instance gives its core back almost at once.
+   */
+  static final long SPIN_NANOS = 50_000;
+
   private final int threads;
-  private final ExecutorService pool;
+  private final Worker[] workers;
+  /** Set while a call owns the workers. */
+  private final AtomicBoolean busy = new AtomicBoolean();
 
   /** Receives a half-open range {@code [from, to)}. */
   @FunctionalInterface
@@ -28,16 +50,14 @@ final class KernelExecutor {
 
   KernelExecutor(int threads) {
     this.threads = threads;
-    if (threads == 1) {
-      this.pool = null;
-    } else {
-      AtomicInteger ids = new AtomicInteger();
-      this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
-        Thread t = new Thread(r, "rnnlab-kernels-" + ids.incrementAndGet());
-        // kernels own no resources worth a shutdown hook; daemon threads let the JVM exit
-        t.setDaemon(true);
-        return t;
-      });
+    this.workers = new Worker[threads - 1];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new Worker();
+      Thread t = new Thread(workers[w], "rnnlab-kernels-" + (w + 1));
+      // kernels own no resources worth a shutdown hook; daemon threads let the JVM exit
+      t.setDaemon(true);
+      workers[w].thread = t;
+      t.start();
     }
   }
 
@@ -50,38 +70,27 @@ final class KernelExecutor {
    * are done; the first exception thrown by a task is rethrown (later tasks are skipped).
    */
   void forEach(int tasks, IntConsumer body) {
-    // fast path: one task or one thread costs no hand-off at all
-    if (tasks <= 1 || pool == null) {
+    // fast path: one task, one thread, or workers taken cost no hand-off at all
+    if (tasks <= 1 || workers.length == 0 || !busy.compareAndSet(false, true)) {
       for (int t = 0; t < tasks; t++) {
         body.accept(t);
       }
       return;
     }
-    AtomicInteger next = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(tasks);
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable drain = () -> {
-      for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-        try {
-          if (failure.get() == null) {
-            body.accept(t);
-          }
-        } catch (RuntimeException | Error e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          done.countDown();
-        }
+    Job job = new Job(tasks, body);
+    try {
+      int helpers = Math.min(workers.length, tasks - 1);
+      for (int h = 0; h < helpers; h++) {
+        workers[h].post(job);
       }
-    };
-    int helpers = Math.min(threads - 1, tasks - 1);
-    for (int h = 0; h < helpers; h++) {
-      pool.execute(drain);
+      job.drain();
+      // wait for tasks that workers took: they write into the caller's buffers. A worker that
+      // takes the job late finds no task left and touches nothing.
+      job.awaitDone();
+    } finally {
+      busy.set(false);
     }
-    drain.run();
-    // wait for tasks that helpers took: they write into the caller's buffers. A helper that
-    // starts late finds no task left and returns without touching anything.
-    awaitUninterruptibly(done);
-    Throwable t = failure.get();
+    Throwable t = job.failure.get();
     if (t instanceof RuntimeException e) {
       throw e;
     }
@@ -96,25 +105,112 @@ final class KernelExecutor {
    */
   void forRange(int n, int grain, RangeBody body) {
     int tasks = (n + grain - 1) / grain;
-    if (tasks <= 1 || pool == null) {
+    if (tasks <= 1 || workers.length == 0) {
       body.run(0, n);
       return;
     }
     forEach(tasks, t -> body.run(t * grain, Math.min(n, (t + 1) * grain)));
   }
 
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        latch.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
+  /**
+   * One wait of a spin loop. A yield rather than a pause: on an oversubscribed machine a pure
+   * spinner would hold a core the other kernel thread (or another process) needs, while an idle
+   * machine returns from the yield at once.
+   */
+  private static void spin() {
+    Thread.yield();
+  }
+
+  /** One parallel call: tasks are claimed from a shared counter by the caller and the workers. */
+  private static final class Job {
+    final int tasks;
+    final IntConsumer body;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger remaining;
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final Thread caller = Thread.currentThread();
+    volatile boolean callerParked;
+
+    Job(int tasks, IntConsumer body) {
+      this.tasks = tasks;
+      this.body = body;
+      this.remaining = new AtomicInteger(tasks);
+    }
+
+    void drain() {
+      for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+        try {
+          if (failure.get() == null) {
+            body.accept(t);
+          }
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          // the last task wakes the caller if it parked (it published callerParked first)
+          if (remaining.decrementAndGet() == 0 && callerParked) {
+            LockSupport.unpark(caller);
+          }
+        }
       }
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+
+    void awaitDone() {
+      long deadline = System.nanoTime() + SPIN_NANOS;
+      while (remaining.get() > 0) {
+        if (System.nanoTime() - deadline > 0) {
+          callerParked = true;
+          // park in a loop: spurious wake-ups and stale permits just re-check the count
+          while (remaining.get() > 0) {
+            LockSupport.park(this);
+          }
+          return;
+        }
+        spin();
+      }
+    }
+  }
+
+  /** A daemon worker with a one-job slot. */
+  private static final class Worker implements Runnable {
+    final AtomicReference<Job> slot = new AtomicReference<>();
+    volatile boolean parked;
+    Thread thread;
+
+    /** Hands over a job; wakes the worker only when it parked (publishing before reading). */
+    void post(Job job) {
+      slot.set(job);
+      if (parked) {
+        LockSupport.unpark(thread);
+      }
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Job job = awaitJob();
+        job.drain();
+      }
+    }
+
+    private Job awaitJob() {
+      long deadline = System.nanoTime() + SPIN_NANOS;
+      while (true) {
+        // getAndSet, not get-then-clear: a job posted between the two would be lost
+        Job job = slot.getAndSet(null);
+        if (job != null) {
+          return job;
+        }
+        if (System.nanoTime() - deadline > 0) {
+          parked = true;
+          if (slot.get() == null) {
+            LockSupport.park(this);
+          }
+          parked = false;
+          deadline = System.nanoTime() + SPIN_NANOS;
+        } else {
+          spin();
+        }
+      }
     }
   }
 }

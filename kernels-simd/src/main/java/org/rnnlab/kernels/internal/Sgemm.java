@@ -90,8 +90,11 @@ final class Sgemm {
   static final int WIDE_NT_ROWS = 64;
   /** See {@link #WIDE_NT_ROWS}. */
   static final int WIDE_NT_RATIO = 8;
-  /** Columns of C per task on the unpacked small-m paths (a multiple of every tile width). */
-  private static final int SMALL_COLUMNS = 128;
+  /**
+   * Columns of C per task on the unpacked small-m paths (a multiple of every tile width): 64, so
+   * the per-step {@code dG·W_hh} of H=128 (32x128x512, 2M multiply-adds) makes two tasks.
+   */
+  private static final int SMALL_COLUMNS = 64;
 
   private final KernelExecutor executor;
   /**
