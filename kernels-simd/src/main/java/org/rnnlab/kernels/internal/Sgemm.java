@@ -13,13 +13,16 @@ import jdk.incubator.vector.VectorSpecies;
  * combinations) in the BLIS structure (Van Zee & van de Geijn 2015):
  *
  * <ol>
- *   <li>pack {@code op(A)} into micro-panels of {@link #MR} rows and {@code op(B)} into
- *       micro-panels of {@link #NR} columns, each laid out {@code [p][lane]} over the full
- *       {@code k} and zero-padded, so the transposes cost nothing past packing;
- *   <li>split {@code C} into fixed {@link #MC} x {@link #NC} blocks (one task each) and sweep the
- *       {@code k} dimension in slices of {@link #KC}: an A micro-panel slice (8 KB) stays in L1
- *       while the B block slice (at most 256 KB) streams from L2;
- *   <li>the register tile {@code gemm8x2} keeps 8 rows x 2 vectors of C in 16 accumulators.
+ *   <li>sweep {@code k} in slices of {@link #KC}; for each slice pack {@code op(A)} into
+ *       micro-panels of {@link #MR} rows and {@code op(B)} into micro-panels of {@link #NR}
+ *       columns, laid out {@code [p][lane]} and zero-padded, so the transposes cost nothing past
+ *       packing and the packed slices (at most {@code (m + n) x KC} floats) are used while they
+ *       are still in cache;
+ *   <li>split {@code C} into fixed {@link #MC} x {@link #NC} blocks (one task each): an A
+ *       micro-panel slice (8 KB) stays in L1 while the B block slice (at most 256 KB) streams
+ *       from L2;
+ *   <li>the register tile {@code gemm8x2} keeps 8 rows x 2 vectors of C in 16 accumulators,
+ *       which start from C after the first slice.
  * </ol>
  *
  * <p>Shapes where packing costs more than it saves go elsewhere: a few rows of C with
@@ -49,7 +52,7 @@ final class Sgemm {
   /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
   private static final int TRANSPOSE_SLICE = 64;
   /** Stored rows per packing task when rows are copied as contiguous runs. */
-  private static final int PACK_ROWS = 256;
+  private static final int PACK_ROWS = 32;
   /** Micro-panels per packing task when panels are transposed. */
   private static final int PACK_PANELS = 8;
   /**
@@ -131,46 +134,60 @@ final class Sgemm {
     }
     int mPanels = ceilDiv(m, MR);
     int nPanels = ceilDiv(n, NR);
+    int kcMax = Math.min(KC, k);
     float[][] buffers = packed.get();
-    float[] pa = buffers[0] = ensure(buffers[0], (long) mPanels * MR * k);
-    float[] pb = buffers[1] = ensure(buffers[1], (long) nPanels * NR * k);
-    // panels that copy contiguous runs split along k (each task streams whole stored rows);
-    // transposing panels split by panel
-    int aTasks = transA ? ceilDiv(k, PACK_ROWS) : ceilDiv(mPanels, PACK_PANELS);
-    int bTasks = transB ? ceilDiv(nPanels, PACK_PANELS) : ceilDiv(k, PACK_ROWS);
+    float[] pa = buffers[0] = ensure(buffers[0], (long) mPanels * MR * kcMax);
+    float[] pb = buffers[1] = ensure(buffers[1], (long) nPanels * NR * kcMax);
     int rowBlocks = ceilDiv(m, MC);
-    int colBlocks = ceilDiv(n, NC);
-    IntConsumer pack = t -> {
-      if (t < aTasks) {
-        if (transA) {
-          packRuns(a, ao, m, k, pa, MR, t * PACK_ROWS, Math.min(k, (t + 1) * PACK_ROWS));
+    int blocks = rowBlocks * ceilDiv(n, NC);
+    boolean serial = (long) m * n * k < SERIAL_MACS;
+    // one k slice at a time (BLIS's pc loop): the packed slices of A and B (at most m x KC and
+    // n x KC floats) are consumed while they are still in cache, and the buffers stay small
+    for (int pc = 0; pc < k; pc += KC) {
+      int p0 = pc;
+      int kc = Math.min(KC, k - pc);
+      // operands stored k x cols are packed by whole stored rows (long sequential reads),
+      // operands stored cols x k by groups of panels (a transpose)
+      int aTasks = transA ? ceilDiv(kc, PACK_ROWS) : ceilDiv(mPanels, PACK_PANELS);
+      int packTasks = aTasks + (transB ? ceilDiv(nPanels, PACK_PANELS) : ceilDiv(kc, PACK_ROWS));
+      IntConsumer pack = t -> {
+        if (t < aTasks) {
+          packSlice(transA, a, ao, m, k, p0, kc, pa, MR, mPanels, t);
         } else {
-          packTransposed(a, ao, m, k, pa, MR, t * PACK_PANELS,
-              Math.min(mPanels, (t + 1) * PACK_PANELS));
+          packSlice(!transB, b, bo, n, k, p0, kc, pb, NR, nPanels, t - aTasks);
+        }
+      };
+      // consecutive tasks share a column block, so both cores read the same packed B slice
+      IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
+          m, n, p0, kc, alpha, pa, pb, beta, c, co);
+      if (serial) {
+        for (int t = 0; t < packTasks; t++) {
+          pack.accept(t);
+        }
+        for (int t = 0; t < blocks; t++) {
+          compute.accept(t);
         }
       } else {
-        int u = t - aTasks;
-        if (transB) {
-          packTransposed(b, bo, n, k, pb, NR, u * PACK_PANELS,
-              Math.min(nPanels, (u + 1) * PACK_PANELS));
-        } else {
-          packRuns(b, bo, n, k, pb, NR, u * PACK_ROWS, Math.min(k, (u + 1) * PACK_ROWS));
-        }
+        executor.forEach(packTasks, pack);
+        executor.forEach(blocks, compute);
       }
-    };
-    // consecutive tasks share a column block, so both cores read the same packed B slice
-    IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
-        m, n, k, alpha, pa, pb, beta, c, co);
-    if ((long) m * n * k < SERIAL_MACS) {
-      for (int t = 0; t < aTasks + bTasks; t++) {
-        pack.accept(t);
-      }
-      for (int t = 0; t < rowBlocks * colBlocks; t++) {
-        compute.accept(t);
-      }
+    }
+  }
+
+  /**
+   * Packing task {@code task} of the k slice {@code [p0, p0 + kc)} of an operand with
+   * {@code cols} columns after transposition: stored {@code k x cols} when {@code runs} (A
+   * transposed, B not; tasks of {@link #PACK_ROWS} stored rows), else {@code cols x k} (tasks of
+   * {@link #PACK_PANELS} panels).
+   */
+  private static void packSlice(boolean runs, float[] src, int so, int cols, int k, int p0,
+      int kc, float[] packed, int width, int panels, int task) {
+    if (runs) {
+      packRuns(src, so, cols, p0, kc, packed, width, task * PACK_ROWS,
+          Math.min(kc, (task + 1) * PACK_ROWS));
     } else {
-      executor.forEach(aTasks + bTasks, pack);
-      executor.forEach(rowBlocks * colBlocks, compute);
+      packTransposed(src, so, cols, k, p0, kc, packed, width, task * PACK_PANELS,
+          Math.min(panels, (task + 1) * PACK_PANELS));
     }
   }
 
@@ -220,46 +237,91 @@ final class Sgemm {
         tileBuffer.get()));
   }
 
-  private void computeBlock(int rb, int cb, int m, int n, int k, float alpha,
+  /**
+   * Block {@code (rb, cb)} of C for the k slice starting at {@code pc}, {@code kc} deep. Full
+   * tiles accumulate straight in C when {@code alpha} is 1 (the only value the layers use):
+   * the accumulators start from C on every slice but the first, so C is read and written once
+   * per slice and no spill buffer is touched. Other tiles go through {@code tile}; edge tiles
+   * start from C in the same way, so every element of C sees the same operations whichever
+   * tile covers it.
+   */
+  private void computeBlock(int rb, int cb, int m, int n, int pc, int kc, float alpha,
       float[] pa, float[] pb, float beta, float[] c, int co) {
     int i1 = Math.min(m, (rb + 1) * MC);
     int j1 = Math.min(n, (cb + 1) * NC);
     float[] tile = tileBuffer.get();
-    for (int pc = 0; pc < k; pc += KC) {
-      int kc = Math.min(KC, k - pc);
-      boolean first = pc == 0;
-      for (int i = rb * MC; i < i1; i += MR) {
-        int aOff = i * k + pc * MR;
-        int rows = Math.min(MR, m - i);
-        for (int j = cb * NC; j < j1; j += NR) {
-          int bOff = j * k + pc * NR;
-          int cols = Math.min(NR, n - j);
-          int cOff = co + i * n + j;
-          gemm8x2(pa, aOff, pb, bOff, kc, tile);
+    boolean first = pc == 0;
+    boolean direct = alpha == 1f && (!first || beta == 0f);
+    for (int i = rb * MC; i < i1; i += MR) {
+      int aOff = i * kc;
+      int rows = Math.min(MR, m - i);
+      for (int j = cb * NC; j < j1; j += NR) {
+        int bOff = j * kc;
+        int cols = Math.min(NR, n - j);
+        int cOff = co + i * n + j;
+        if (!direct) {
+          gemm8x2(pa, aOff, pb, bOff, kc, tile, 0, NR, false);
           if (rows == MR && cols == NR) {
             mergeFull(tile, c, cOff, n, alpha, beta, first);
           } else {
             mergeEdge(tile, rows, cols, c, cOff, n, alpha, beta, first);
           }
+        } else if (rows == MR && cols == NR) {
+          gemm8x2(pa, aOff, pb, bOff, kc, c, cOff, n, !first);
+        } else {
+          copyEdge(c, cOff, n, tile, 0, NR, rows, cols, !first);
+          gemm8x2(pa, aOff, pb, bOff, kc, tile, 0, NR, !first);
+          copyEdge(tile, 0, NR, c, cOff, n, rows, cols, true);
         }
       }
     }
   }
 
   /**
-   * The 8 x 2-vector register tile over one k slice, written raw to {@code tile}. The merge into
-   * C is a separate method that takes no vectors: C2 would otherwise box the 16 accumulators
-   * when the method outgrows its inlining budget (NodeCountInliningCutoff).
+   * Copies the {@code rows x cols} corner of a tile between C and the spill buffer; with
+   * {@code values} false only zeroes the destination.
    */
-  private static void gemm8x2(float[] pa, int aOff, float[] pb, int bOff, int kc, float[] tile) {
-    FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-    FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-    FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-    FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-    FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-    FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-    FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-    FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+  private static void copyEdge(float[] src, int so, int lds, float[] dst, int dOff, int ldd,
+      int rows, int cols, boolean values) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++) {
+        dst[dOff + r * ldd + j] = values ? src[so + r * lds + j] : 0f;
+      }
+    }
+  }
+
+  /**
+   * The 8 x 2-vector register tile over one k slice: accumulators start at zero, or from
+   * {@code out} when {@code load}, and end in {@code out} (row stride {@code ldo}). Vectors never
+   * leave this method: passed to a helper, C2 boxes them once the helper outgrows its inlining
+   * budget (NodeCountInliningCutoff).
+   */
+  private static void gemm8x2(float[] pa, int aOff, float[] pb, int bOff, int kc, float[] out,
+      int o, int ldo, boolean load) {
+    FloatVector z = FloatVector.zero(S);
+    int o1 = o + ldo;
+    int o2 = o1 + ldo;
+    int o3 = o2 + ldo;
+    int o4 = o3 + ldo;
+    int o5 = o4 + ldo;
+    int o6 = o5 + ldo;
+    int o7 = o6 + ldo;
+    FloatVector c00 = load ? FloatVector.fromArray(S, out, o) : z;
+    FloatVector c01 = load ? FloatVector.fromArray(S, out, o + L) : z;
+    FloatVector c10 = load ? FloatVector.fromArray(S, out, o1) : z;
+    FloatVector c11 = load ? FloatVector.fromArray(S, out, o1 + L) : z;
+    FloatVector c20 = load ? FloatVector.fromArray(S, out, o2) : z;
+    FloatVector c21 = load ? FloatVector.fromArray(S, out, o2 + L) : z;
+    FloatVector c30 = load ? FloatVector.fromArray(S, out, o3) : z;
+    FloatVector c31 = load ? FloatVector.fromArray(S, out, o3 + L) : z;
+    FloatVector c40 = load ? FloatVector.fromArray(S, out, o4) : z;
+    FloatVector c41 = load ? FloatVector.fromArray(S, out, o4 + L) : z;
+    FloatVector c50 = load ? FloatVector.fromArray(S, out, o5) : z;
+    FloatVector c51 = load ? FloatVector.fromArray(S, out, o5 + L) : z;
+    FloatVector c60 = load ? FloatVector.fromArray(S, out, o6) : z;
+    FloatVector c61 = load ? FloatVector.fromArray(S, out, o6 + L) : z;
+    FloatVector c70 = load ? FloatVector.fromArray(S, out, o7) : z;
+    FloatVector c71 = load ? FloatVector.fromArray(S, out, o7 + L) : z;
     for (int p = 0; p < kc; p++) {
       int bi = bOff + p * NR;
       int ai = aOff + p * MR;
@@ -290,22 +352,22 @@ final class Sgemm {
       c70 = fma(a7, b0, c70);
       c71 = fma(a7, b1, c71);
     }
-    c00.intoArray(tile, 0);
-    c01.intoArray(tile, L);
-    c10.intoArray(tile, NR);
-    c11.intoArray(tile, NR + L);
-    c20.intoArray(tile, 2 * NR);
-    c21.intoArray(tile, 2 * NR + L);
-    c30.intoArray(tile, 3 * NR);
-    c31.intoArray(tile, 3 * NR + L);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + L);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + L);
-    c60.intoArray(tile, 6 * NR);
-    c61.intoArray(tile, 6 * NR + L);
-    c70.intoArray(tile, 7 * NR);
-    c71.intoArray(tile, 7 * NR + L);
+    c00.intoArray(out, o);
+    c01.intoArray(out, o + L);
+    c10.intoArray(out, o1);
+    c11.intoArray(out, o1 + L);
+    c20.intoArray(out, o2);
+    c21.intoArray(out, o2 + L);
+    c30.intoArray(out, o3);
+    c31.intoArray(out, o3 + L);
+    c40.intoArray(out, o4);
+    c41.intoArray(out, o4 + L);
+    c50.intoArray(out, o5);
+    c51.intoArray(out, o5 + L);
+    c60.intoArray(out, o6);
+    c61.intoArray(out, o6 + L);
+    c70.intoArray(out, o7);
+    c71.intoArray(out, o7 + L);
   }
 
   /**
@@ -352,38 +414,49 @@ final class Sgemm {
   }
 
   /**
-   * Packs a matrix stored {@code k x cols} (A when transposed, B when not) into panels of
-   * {@code width} columns, {@code packed[panel][p][lane]}, for stored rows {@code [pFrom, pTo)}.
-   * Each stored row is read once, front to back, and split into runs of {@code width}.
+   * Packs rows {@code [pFrom, pTo)} of the slice {@code [p0, p0 + kc)} of a matrix stored
+   * {@code k x cols} (A when transposed, B when not) into panels of {@code width} columns,
+   * {@code packed[panel][p - p0][lane]}: each stored row is read once, front to back (a long
+   * sequential read the prefetcher follows), and split into runs of {@code width}.
    */
-  private static void packRuns(float[] src, int so, int cols, int k, float[] packed, int width,
-      int pFrom, int pTo) {
+  private static void packRuns(float[] src, int so, int cols, int p0, int kc, float[] packed,
+      int width, int pFrom, int pTo) {
     for (int p = pFrom; p < pTo; p++) {
-      int row = so + p * cols;
+      int row = so + (p0 + p) * cols;
       for (int j0 = 0; j0 < cols; j0 += width) {
-        copyRun(src, row + j0, packed, j0 * k + p * width, Math.min(width, cols - j0), width);
+        copyRun(src, row + j0, packed, j0 * kc + p * width, Math.min(width, cols - j0), width);
       }
     }
   }
 
   /**
-   * Packs a matrix stored {@code cols x k} (A when not transposed, B when transposed) into the
-   * same panel layout, for panels {@code [panelFrom, panelTo)}: a transpose, done in slices of
-   * k so the panel slice being written stays in L1.
+   * {@link #packTransposed(float[], int, int, int, int, int, float[], int, int, int)} over the
+   * whole of k.
    */
   static void packTransposed(float[] src, int so, int cols, int k, float[] packed,
       int width, int panelFrom, int panelTo) {
+    packTransposed(src, so, cols, k, 0, k, packed, width, panelFrom, panelTo);
+  }
+
+  /**
+   * Packs the slice {@code [p0, p0 + kc)} of a matrix stored {@code cols x k} (A when not
+   * transposed, B when transposed) into the same panel layout, for panels
+   * {@code [panelFrom, panelTo)}: a transpose, done in slices of k so the panel slice being
+   * written stays in L1.
+   */
+  static void packTransposed(float[] src, int so, int cols, int k, int p0, int kc,
+      float[] packed, int width, int panelFrom, int panelTo) {
     for (int q = panelFrom; q < panelTo; q++) {
       int j0 = q * width;
       int valid = Math.min(width, cols - j0);
-      int base = j0 * k;
-      for (int p0 = 0; p0 < k; p0 += TRANSPOSE_SLICE) {
-        int p1 = Math.min(k, p0 + TRANSPOSE_SLICE);
+      int base = j0 * kc - p0 * width;
+      for (int s0 = p0, end = p0 + kc; s0 < end; s0 += TRANSPOSE_SLICE) {
+        int s1 = Math.min(end, s0 + TRANSPOSE_SLICE);
         int j = 0;
         // eight stored rows at a time: each p then writes 32 contiguous bytes, not 4 scattered
         for (; j + 8 <= valid; j += 8) {
           int r0 = so + (j0 + j) * k;
-          for (int p = p0; p < p1; p++) {
+          for (int p = s0; p < s1; p++) {
             int d = base + p * width + j;
             int sp = r0 + p;
             packed[d] = src[sp];
@@ -398,12 +471,12 @@ final class Sgemm {
         }
         for (; j < valid; j++) {
           int from = so + (j0 + j) * k;
-          for (int p = p0; p < p1; p++) {
+          for (int p = s0; p < s1; p++) {
             packed[base + p * width + j] = src[from + p];
           }
         }
         if (valid < width) {
-          for (int p = p0; p < p1; p++) {
+          for (int p = s0; p < s1; p++) {
             Arrays.fill(packed, base + p * width + valid, base + (p + 1) * width, 0f);
           }
         }
