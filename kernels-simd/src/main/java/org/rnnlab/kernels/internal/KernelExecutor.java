@@ -2,6 +2,7 @@ package org.rnnlab.kernels.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -52,7 +53,7 @@ final class KernelExecutor {
     this.threads = threads;
     this.workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
-      workers[w] = new Worker();
+      workers[w] = new Worker(w + 1);
       Thread t = new Thread(workers[w], "rnnlab-kernels-" + (w + 1));
       // kernels own no resources worth a shutdown hook; daemon threads let the JVM exit
       t.setDaemon(true);
@@ -77,13 +78,13 @@ final class KernelExecutor {
       }
       return;
     }
-    Job job = new Job(tasks, body);
+    int helpers = Math.min(workers.length, tasks - 1);
+    Job job = new Job(tasks, helpers + 1, body);
     try {
-      int helpers = Math.min(workers.length, tasks - 1);
       for (int h = 0; h < helpers; h++) {
         workers[h].post(job);
       }
-      job.drain();
+      job.drain(0);
       // wait for tasks that workers took: they write into the caller's buffers. A worker that
       // takes the job late finds no task left and touches nothing.
       job.awaitDone();
@@ -121,35 +122,77 @@ final class KernelExecutor {
     Thread.yield();
   }
 
-  /** One parallel call: tasks are claimed from a shared counter by the caller and the workers. */
+  /**
+   * One parallel call. The tasks are cut into one contiguous segment per participant (caller 0,
+   * worker {@code w} at {@code w + 1}); each takes its own segment from the front, then steals
+   * from the back of the others'. So when the threads keep pace, thread {@code p} runs the same
+   * tasks on every call of the same shape, and the output blocks and weight columns those tasks
+   * touch stay in that core's L2 from one time step to the next; a late or slow thread only
+   * shifts work to the others.
+   */
   private static final class Job {
     final int tasks;
     final IntConsumer body;
-    final AtomicInteger next = new AtomicInteger();
+    /** Per participant, its remaining segment as {@code front << 32 | back} (half-open). */
+    final AtomicLong[] segments;
     final AtomicInteger remaining;
     final AtomicReference<Throwable> failure = new AtomicReference<>();
     final Thread caller = Thread.currentThread();
     volatile boolean callerParked;
 
-    Job(int tasks, IntConsumer body) {
+    Job(int tasks, int participants, IntConsumer body) {
       this.tasks = tasks;
       this.body = body;
+      this.segments = new AtomicLong[participants];
+      for (int p = 0; p < participants; p++) {
+        long from = (long) tasks * p / participants;
+        long to = (long) tasks * (p + 1) / participants;
+        segments[p] = new AtomicLong(from << 32 | to);
+      }
       this.remaining = new AtomicInteger(tasks);
     }
 
-    void drain() {
-      for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-        try {
-          if (failure.get() == null) {
-            body.accept(t);
-          }
-        } catch (RuntimeException | Error e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          // the last task wakes the caller if it parked (it published callerParked first)
-          if (remaining.decrementAndGet() == 0 && callerParked) {
-            LockSupport.unpark(caller);
-          }
+    /** Runs tasks as participant {@code self} until none is left to claim. */
+    void drain(int self) {
+      int own = Math.min(self, segments.length - 1);
+      for (int t = claim(segments[own], true); t >= 0; t = claim(segments[own], true)) {
+        run(t);
+      }
+      for (int d = 1; d < segments.length; d++) {
+        AtomicLong other = segments[(own + d) % segments.length];
+        for (int t = claim(other, false); t >= 0; t = claim(other, false)) {
+          run(t);
+        }
+      }
+    }
+
+    /** @return a task taken from the front (or back) of a segment, or -1 when it is empty */
+    private static int claim(AtomicLong segment, boolean front) {
+      while (true) {
+        long v = segment.get();
+        int from = (int) (v >>> 32);
+        int to = (int) v;
+        if (from >= to) {
+          return -1;
+        }
+        long next = front ? (long) (from + 1) << 32 | to : (long) from << 32 | (to - 1);
+        if (segment.compareAndSet(v, next)) {
+          return front ? from : to - 1;
+        }
+      }
+    }
+
+    private void run(int t) {
+      try {
+        if (failure.get() == null) {
+          body.accept(t);
+        }
+      } catch (RuntimeException | Error e) {
+        failure.compareAndSet(null, e);
+      } finally {
+        // the last task wakes the caller if it parked (it published callerParked first)
+        if (remaining.decrementAndGet() == 0 && callerParked) {
+          LockSupport.unpark(caller);
         }
       }
     }
@@ -175,6 +218,12 @@ final class KernelExecutor {
     final AtomicReference<Job> slot = new AtomicReference<>();
     volatile boolean parked;
     Thread thread;
+    /** This worker's participant index in every job: its position in the pool plus one. */
+    final int index;
+
+    Worker(int index) {
+      this.index = index;
+    }
 
     /** Hands over a job; wakes the worker only when it parked (publishing before reading). */
     void post(Job job) {
@@ -188,7 +237,7 @@ final class KernelExecutor {
     public void run() {
       while (true) {
         Job job = awaitJob();
-        job.drain();
+        job.drain(index);
       }
     }
 

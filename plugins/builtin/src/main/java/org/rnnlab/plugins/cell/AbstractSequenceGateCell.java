@@ -74,8 +74,11 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
       throw new IllegalArgumentException(
           "backwardWeights: steps [" + from + ", " + to + ") outside [0, " + c.steps + ")");
     }
-    params.backSequence(ops, c.dInput.narrow(from, to), c.dHidden.narrow(from, to),
-        xs.narrow(from, to), hPrev.narrow(from, to), dxs == null ? null : dxs.narrow(from, to));
+    Tensor dIn = c.dInput.narrow(from, to);
+    // the same view when the cell keeps one pre-activation gradient: backSequence checks identity
+    Tensor dHid = c.dHidden == c.dInput ? dIn : c.dHidden.narrow(from, to);
+    params.backSequence(ops, dIn, dHid, xs.narrow(from, to), hPrev.narrow(from, to),
+        dxs == null ? null : dxs.narrow(from, to));
   }
 
   /** Step {@code s} of the forward pass; {@code c.gateSteps[s]} holds its input projection. */
