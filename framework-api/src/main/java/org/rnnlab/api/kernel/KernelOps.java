@@ -75,6 +75,42 @@ public interface KernelOps {
   void lstmForward(Tensor gates, Tensor cPrev, Tensor c, Tensor h);
 
   /**
+   * Prepares {@code w} for repeated {@link #gemm(Tensor, PackedWeight, double, Tensor)} calls.
+   * The default keeps {@code w} as it is.
+   *
+   * @param w {@code [n x k]} when {@code transposed}, else {@code [k x n]}
+   * @param transposed whether products use {@code w^T}
+   * @return a packed weight of this implementation
+   */
+  default PackedWeight packWeight(Tensor w, boolean transposed) {
+    return PackedWeight.unpacked(w, transposed);
+  }
+
+  /**
+   * {@code C = beta * C + A · op(W)} for {@code A [m x k]}, {@code C [m x n]}, with {@code w}
+   * from this implementation's {@link #packWeight} (refreshed since {@code W} last changed).
+   */
+  default void gemm(Tensor a, PackedWeight w, double beta, Tensor c) {
+    int k = w.innerSize();
+    int n = w.outputSize();
+    gemm(false, w.transposed(), a.size() / k, n, k, 1, a, w.source(), beta, c);
+  }
+
+  /**
+   * One LSTM time step of the sequence path: {@code gates += hPrev · W_hh^T}, then
+   * {@link #lstmForward}{@code (gates, cPrev, c, h)}. On entry {@code gates [B x 4H]} holds
+   * {@code W_ih x + b_ih + b_hh}; {@code weightHh} is {@code W_hh [4H x H]} packed transposed.
+   * Implementations may interleave the product and the gate math per block of hidden units
+   * (each unit needs only its own four gate columns), which keeps the gates in cache and makes
+   * one parallel call per step instead of two.
+   */
+  default void lstmStep(Tensor hPrev, PackedWeight weightHh, Tensor gates, Tensor cPrev,
+      Tensor c, Tensor h) {
+    gemm(hPrev, weightHh, 1, gates);
+    lstmForward(gates, cPrev, c, h);
+  }
+
+  /**
    * LSTM pointwise backward. Inputs: activated {@code gates [B x 4H]}, {@code cPrev}, {@code c},
    * the gradient {@code dh} reaching {@code h} and {@code dc} reaching {@code c} from later steps.
    * Outputs: {@code dGates [B x 4H]}, the gradient of the pre-activations, and {@code dcPrev}.

@@ -33,35 +33,56 @@ final class GateKernels {
 
   static void lstmForward(Tensor gates, Tensor cPrev, Tensor c, Tensor h, int hidden,
       int rowFrom, int rowTo) {
+    lstmForwardUnits(gates, cPrev, c, h, hidden, 0, hidden, rowFrom, rowTo);
+  }
+
+  /**
+   * {@link #lstmForward} for hidden units {@code [unitFrom, unitTo)} only: each unit needs just
+   * its own four gate columns, so a task that has just computed those columns of the recurrent
+   * product finishes them while they are in cache.
+   */
+  static void lstmForwardUnits(Tensor gates, Tensor cPrev, Tensor c, Tensor h, int hidden,
+      int unitFrom, int unitTo, int rowFrom, int rowTo) {
     float[] g = gates.floats();
+    int width = unitTo - unitFrom;
     for (int b = rowFrom; b < rowTo; b++) {
-      int gi = gates.offset() + b * 4 * hidden;
+      int gi = gates.offset() + b * 4 * hidden + unitFrom;
+      int gf = gi + hidden;
       int gg = gi + 2 * hidden;
       int go = gi + 3 * hidden;
-      int s = b * hidden;
-      // i and f are adjacent: one sigmoid pass; then g (tanh) and o (sigmoid)
-      VectorMath.sigmoid(g, gi, g, gi, 2 * hidden);
-      VectorMath.tanh(g, gg, g, gg, hidden);
-      VectorMath.sigmoid(g, go, g, go, hidden);
-      cellUpdate(g, gi, hidden, cPrev.floats(), cPrev.offset() + s, c.floats(), c.offset() + s);
+      int s = b * hidden + unitFrom;
+      if (width == hidden) {
+        // i and f are adjacent: one sigmoid pass
+        VectorMath.sigmoid(g, gi, g, gi, 2 * hidden);
+      } else {
+        VectorMath.sigmoid(g, gi, g, gi, width);
+        VectorMath.sigmoid(g, gf, g, gf, width);
+      }
+      VectorMath.tanh(g, gg, g, gg, width);
+      VectorMath.sigmoid(g, go, g, go, width);
+      cellUpdate(g, gi, hidden, width, cPrev.floats(), cPrev.offset() + s, c.floats(),
+          c.offset() + s);
       // h = o * tanh(c)
-      VectorMath.tanh(c.floats(), c.offset() + s, h.floats(), h.offset() + s, hidden);
+      VectorMath.tanh(c.floats(), c.offset() + s, h.floats(), h.offset() + s, width);
       ElementwiseKernels.mul(g, go, h.floats(), h.offset() + s, h.floats(), h.offset() + s, 0,
-          hidden);
+          width);
     }
   }
 
-  /** {@code c = f * cPrev + i * g} for one row of activated gates starting at {@code gi}. */
-  private static void cellUpdate(float[] g, int gi, int hidden, float[] cp, int cpo,
+  /**
+   * {@code c = f * cPrev + i * g} for {@code width} units of one row of activated gates, the
+   * input gate's first unit at {@code gi} (gate blocks {@code hidden} apart).
+   */
+  private static void cellUpdate(float[] g, int gi, int hidden, int width, float[] cp, int cpo,
       float[] c, int co) {
     int j = 0;
-    for (int bound = S.loopBound(hidden); j < bound; j += L) {
+    for (int bound = S.loopBound(width); j < bound; j += L) {
       FloatVector i = FloatVector.fromArray(S, g, gi + j);
       FloatVector f = FloatVector.fromArray(S, g, gi + hidden + j);
       FloatVector gt = FloatVector.fromArray(S, g, gi + 2 * hidden + j);
       fma(f, FloatVector.fromArray(S, cp, cpo + j), i.mul(gt)).intoArray(c, co + j);
     }
-    for (; j < hidden; j++) {
+    for (; j < width; j++) {
       c[co + j] = fma(g[gi + hidden + j], cp[cpo + j], g[gi + j] * g[gi + 2 * hidden + j]);
     }
   }

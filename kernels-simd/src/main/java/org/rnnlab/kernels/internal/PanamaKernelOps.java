@@ -1,7 +1,9 @@
 package org.rnnlab.kernels.internal;
 
+import java.util.function.IntConsumer;
 import org.rnnlab.api.kernel.Activation;
 import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.kernel.PackedWeight;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
@@ -20,6 +22,8 @@ import org.rnnlab.api.tensor.Tensor;
 public final class PanamaKernelOps implements KernelOps {
   /** Elementwise work below this many elements stays on the caller. */
   private static final int ELEMENT_GRAIN = 1 << 15;
+  /** Hidden units per task of the fused {@link #lstmStep}: a multiple of every panel width. */
+  private static final int LSTM_UNITS = 64;
   /** Columns per {@code sumRows} task: a multiple of every vector length. */
   private static final int COLUMN_GRAIN = 256;
 
@@ -229,6 +233,64 @@ public final class PanamaKernelOps implements KernelOps {
     }
     executor.forRange(batch, rowGrain(4 * hidden), (from, to) ->
         GateKernels.lstmForward(gates, cPrev, c, h, hidden, from, to));
+  }
+
+  @Override
+  public PackedWeight packWeight(Tensor w, boolean transposed) {
+    if (w.dtype() == DType.FLOAT64) {
+      return KernelOps.super.packWeight(w, transposed);
+    }
+    return new PanamaPackedWeight(w, transposed, executor);
+  }
+
+  @Override
+  public void gemm(Tensor a, PackedWeight w, double beta, Tensor c) {
+    if (!(w instanceof PanamaPackedWeight packed)) {
+      KernelOps.super.gemm(a, w, beta, c);
+      return;
+    }
+    sgemm.gemmPrepacked(a.size() / packed.innerSizeK(), packed, a.floats(), a.offset(),
+        (float) beta, c.floats(), c.offset());
+  }
+
+  /**
+   * Fused per block of {@link #LSTM_UNITS} hidden units: the block's four gate column ranges of
+   * {@code hPrev · W_hh^T}, then its gate math, in one task; one parallel call per step.
+   */
+  @Override
+  public void lstmStep(Tensor hPrev, PackedWeight weightHh, Tensor gates, Tensor cPrev,
+      Tensor c, Tensor h) {
+    int hidden = c.dim(c.rank() - 1);
+    int batch = hidden == 0 ? 0 : c.size() / hidden;
+    if (!(weightHh instanceof PanamaPackedWeight w) || !w.transposed()
+        || batch <= Sgemm.NN_SMALL_ROWS) {
+      KernelOps.super.lstmStep(hPrev, weightHh, gates, cPrev, c, h);
+      return;
+    }
+    float[] pw = w.panels();
+    int n = 4 * hidden;
+    float[] hp = hPrev.floats();
+    int hpo = hPrev.offset();
+    float[] g = gates.floats();
+    int go = gates.offset();
+    IntConsumer block = t -> {
+      int u0 = t * LSTM_UNITS;
+      int u1 = Math.min(hidden, u0 + LSTM_UNITS);
+      float[] tile = sgemm.tile();
+      for (int gate = 0; gate < 4; gate++) {
+        SgemmPrepacked.columns(batch, n, hidden, hp, hpo, pw, 1f, g, go, gate * hidden + u0,
+            gate * hidden + u1, tile);
+      }
+      GateKernels.lstmForwardUnits(gates, cPrev, c, h, hidden, u0, u1, 0, batch);
+    };
+    int blocks = (hidden + LSTM_UNITS - 1) / LSTM_UNITS;
+    if ((long) batch * n * hidden < Sgemm.SERIAL_MACS) {
+      for (int t = 0; t < blocks; t++) {
+        block.accept(t);
+      }
+    } else {
+      executor.forEach(blocks, block);
+    }
   }
 
   @Override

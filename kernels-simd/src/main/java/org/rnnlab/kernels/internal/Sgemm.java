@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.rnnlab.api.tensor.Tensor;
 
 /**
  * Single-precision GEMM {@code C = alpha op(A) op(B) + beta C} (row-major, all four transpose
@@ -59,7 +60,7 @@ final class Sgemm {
    * Below this many multiply-adds (~20 us of work) waking pool threads twice costs more than it
    * saves.
    */
-  private static final long SERIAL_MACS = 1L << 20;
+  static final long SERIAL_MACS = 1L << 20;
   /**
    * NT calls with at most this many rows of C take the unpacked dot-product path. Measured
    * (thread CPU time, 512 bits, n=1024 k=256): 1 row 34 us unpacked vs 181 us packed, 4 rows 70
@@ -98,6 +99,8 @@ final class Sgemm {
    * the per-step {@code dG·W_hh} of H=128 (32x128x512, 2M multiply-adds) makes two tasks.
    */
   private static final int SMALL_COLUMNS = 64;
+  /** Columns of C per task with a pre-packed weight: two panels at 512 bits. */
+  static final int PREPACKED_COLUMNS = 64;
 
   private final KernelExecutor executor;
   /**
@@ -189,6 +192,41 @@ final class Sgemm {
       packTransposed(src, so, cols, k, p0, kc, packed, width, task * PACK_PANELS,
           Math.min(panels, (task + 1) * PACK_PANELS));
     }
+  }
+
+  /**
+   * {@code C = beta C + A · op(W)} for {@code A [m x k]} with a pre-packed weight: a few rows take
+   * the unpacked path on {@code op(W)} row-major, more take {@link SgemmPrepacked} on the panels,
+   * split into column blocks of {@link #PREPACKED_COLUMNS} between threads.
+   */
+  void gemmPrepacked(int m, PanamaPackedWeight w, float[] a, int ao, float beta, float[] c,
+      int co) {
+    int n = w.outputSizeN();
+    int k = w.innerSizeK();
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      scaleC(m, n, beta, c, co);
+      return;
+    }
+    if (m <= NN_SMALL_ROWS) {
+      Tensor b = w.rowMajor();
+      gemmSmallM(false, m, n, k, 1f, a, ao, b.floats(), b.offset(), beta, c, co);
+      return;
+    }
+    float[] pw = w.panels();
+    if ((long) m * n * k < SERIAL_MACS || n <= PREPACKED_COLUMNS) {
+      SgemmPrepacked.columns(m, n, k, a, ao, pw, beta, c, co, 0, n, tileBuffer.get());
+      return;
+    }
+    executor.forRange(n, PREPACKED_COLUMNS, (from, to) ->
+        SgemmPrepacked.columns(m, n, k, a, ao, pw, beta, c, co, from, to, tileBuffer.get()));
+  }
+
+  /** @return the calling thread's register-tile spill buffer (at least {@code MR * NR} floats) */
+  float[] tile() {
+    return tileBuffer.get();
   }
 
   /**

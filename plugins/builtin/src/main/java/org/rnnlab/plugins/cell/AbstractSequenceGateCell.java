@@ -27,9 +27,17 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
   public final void forwardInputs(KernelOps ops, Tensor xs, SequenceCache cache) {
     GateSequenceCache c = typed(cache);
     Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
-    params.projectSequence(ops, xs, c.gates);
-    params.refreshTransposedHidden();
+    params.projectSequence(ops, xs, c.gates, foldsHiddenBias());
+    params.refreshPackedHidden(ops);
   }
+
+  /**
+   * Whether {@code bias_hh} is added with the input projection, once per sequence, instead of
+   * at every step: true when the recurrent product is only ever summed with the input
+   * projection (Elman, LSTM), false when the cell uses it on its own (GRU's {@code r * (W_hn h +
+   * b_hn)}).
+   */
+  abstract boolean foldsHiddenBias();
 
   @Override
   public final void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next,

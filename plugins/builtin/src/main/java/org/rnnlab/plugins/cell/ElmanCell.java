@@ -88,9 +88,14 @@ public final class ElmanCell extends AbstractSequenceGateCell<ElmanCell.StepCach
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache c) {
     Tensor h = c.gateSteps[s];
-    params.projectHiddenSequence(ops, prev[0], 1, h);
+    params.projectHiddenSequence(ops, prev[0], 1, h, false);
     ops.activate(activation, h, h);
     next[0].copyFrom(h);
+  }
+
+  @Override
+  boolean foldsHiddenBias() {
+    return true;
   }
 
   @Override

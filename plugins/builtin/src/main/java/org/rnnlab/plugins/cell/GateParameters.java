@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.rnnlab.api.Parameter;
 import org.rnnlab.api.cell.CellShape;
 import org.rnnlab.api.kernel.KernelOps;
-import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.kernel.PackedWeight;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
@@ -30,12 +30,15 @@ final class GateParameters {
   private final Parameter biasHh;
   private final List<Parameter> all;
   /**
-   * {@code weight_hh^T [H, G*H]}, refreshed once per sequence for the fast path: the GEMM packs
-   * its B operand on every call, and packing an untransposed {@code [H, G*H]} is a run of vector
-   * copies while packing {@code weight_hh} itself is an element-wise transpose, repeated at every
-   * time step (half of the step time at B=1, H=128).
+   * {@code weight_hh} packed by the kernels for the sequence path, refreshed once per sequence
+   * ({@link #refreshPackedHidden}): {@code h · W_hh^T} at every forward step and
+   * {@code dG · W_hh} at every backward step then pack nothing. Null until the first sequence.
    */
-  private final Tensor weightHhT;
+  private PackedWeight hiddenForward;
+  private PackedWeight hiddenBackward;
+  private KernelOps packedBy;
+  /** {@code bias_ih + bias_hh}, for cells that add both biases with the input projection. */
+  private final Tensor combinedBias;
   /** Scratch for the column sums of a gradient both biases share. */
   private final Tensor biasSum;
 
@@ -49,7 +52,7 @@ final class GateParameters {
     this.biasIh = Parameter.of("bias_ih", Tensor.zeros(shape.dtype(), rows));
     this.biasHh = Parameter.of("bias_hh", Tensor.zeros(shape.dtype(), rows));
     this.all = List.of(weightIh, weightHh, biasIh, biasHh);
-    this.weightHhT = Tensor.zeros(shape.dtype(), hiddenSize, rows);
+    this.combinedBias = Tensor.zeros(shape.dtype(), rows);
     this.biasSum = Tensor.zeros(shape.dtype(), rows);
   }
 
@@ -135,52 +138,58 @@ final class GateParameters {
 
   /**
    * {@code out = xs · weight_ih^T + bias_ih} for all steps at once: {@code xs [T, B, I]},
-   * {@code out [T, B, G*H]}, one GEMM of {@code T*B} rows.
+   * {@code out [T, B, G*H]}, one GEMM of {@code T*B} rows. With {@code withHiddenBias},
+   * {@code bias_hh} is added here too, for cells whose recurrent product is only ever added to
+   * the input projection (Elman, LSTM): the steps then add no bias.
    */
-  void projectSequence(KernelOps ops, Tensor xs, Tensor out) {
+  void projectSequence(KernelOps ops, Tensor xs, Tensor out, boolean withHiddenBias) {
     int rows = xs.dim(0) * xs.dim(1);
     ops.gemm(false, true, rows, gates * hiddenSize, inputSize, 1, xs, weightIh.value(), 0, out);
-    ops.addRowVector(biasIh.value(), out);
-  }
-
-  /**
-   * Copies {@code weight_hh^T} for {@link #projectHiddenSequence}. Call at the start of every
-   * sequence: weights change between sequences (optimizer steps), never within one.
-   */
-  void refreshTransposedHidden() {
-    Tensor w = weightHh.value();
-    int rows = gates * hiddenSize;
-    if (w.dtype() == DType.FLOAT32) {
-      float[] src = w.floats();
-      float[] dst = weightHhT.floats();
-      int so = w.offset();
-      for (int r = 0; r < rows; r++) {
-        for (int c = 0; c < hiddenSize; c++) {
-          dst[c * rows + r] = src[so + r * hiddenSize + c];
-        }
-      }
+    if (withHiddenBias) {
+      combinedBias.copyFrom(biasIh.value());
+      ops.axpy(1, biasHh.value(), combinedBias);
+      ops.addRowVector(combinedBias, out);
     } else {
-      for (int r = 0; r < rows; r++) {
-        for (int c = 0; c < hiddenSize; c++) {
-          weightHhT.set(c * rows + r, w.get(r * hiddenSize + c));
-        }
-      }
+      ops.addRowVector(biasIh.value(), out);
     }
   }
 
   /**
-   * {@link #projectHidden} from the copy made by the last {@link #refreshTransposedHidden}: the
-   * same products, with a cheaper operand to pack.
+   * Re-packs {@code weight_hh} for {@link #packedHidden} and {@link #backHiddenState}. Call at
+   * the start of every sequence: weights change between sequences (optimizer steps, checkpoint
+   * loads), never within one.
    */
-  void projectHiddenSequence(KernelOps ops, Tensor h, double beta, Tensor out) {
-    ops.gemm(false, false, h.dim(0), gates * hiddenSize, hiddenSize, 1, h, weightHhT, beta, out);
-    ops.addRowVector(biasHh.value(), out);
+  void refreshPackedHidden(KernelOps ops) {
+    Tensor w = weightHh.value();
+    if (packedBy != ops || hiddenForward.source() != w) {
+      hiddenForward = ops.packWeight(w, true);
+      hiddenBackward = ops.packWeight(w, false);
+      packedBy = ops;
+    } else {
+      hiddenForward.refresh();
+      hiddenBackward.refresh();
+    }
+  }
+
+  /** @return {@code weight_hh} packed for {@code h · W_hh^T}, as of the last refresh */
+  PackedWeight packedHidden() {
+    return hiddenForward;
+  }
+
+  /**
+   * {@code out = beta * out + h · weight_hh^T + bias_hh} from the weight packed by the last
+   * {@link #refreshPackedHidden}; without the bias when it was added with the input projection.
+   */
+  void projectHiddenSequence(KernelOps ops, Tensor h, double beta, Tensor out, boolean withBias) {
+    ops.gemm(h, hiddenForward, beta, out);
+    if (withBias) {
+      ops.addRowVector(biasHh.value(), out);
+    }
   }
 
   /** {@code dh = beta * dh + dOut · weight_hh}, without touching parameter gradients. */
   void backHiddenState(KernelOps ops, Tensor dOut, double beta, Tensor dh) {
-    ops.gemm(false, false, dh.dim(0), hiddenSize, gates * hiddenSize, 1, dOut, weightHh.value(),
-        beta, dh);
+    ops.gemm(dOut, hiddenBackward, beta, dh);
   }
 
   /**

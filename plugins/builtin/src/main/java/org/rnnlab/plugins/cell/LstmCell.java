@@ -118,10 +118,14 @@ public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache>
 
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
-    Tensor gates = k.gateSteps[s];
-    params.projectHiddenSequence(ops, prev[0], 1, gates);
-    ops.lstmForward(gates, prev[1], k.extraSteps[s], next[0]);
+    ops.lstmStep(prev[0], params.packedHidden(), k.gateSteps[s], prev[1], k.extraSteps[s],
+        next[0]);
     next[1].copyFrom(k.extraSteps[s]);
+  }
+
+  @Override
+  boolean foldsHiddenBias() {
+    return true;
   }
 
   @Override

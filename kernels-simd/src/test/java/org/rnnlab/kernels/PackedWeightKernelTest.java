@@ -1,0 +1,134 @@
+package org.rnnlab.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnnlab.api.kernel.KernelOps;
+import org.rnnlab.api.kernel.PackedWeight;
+import org.rnnlab.api.tensor.DType;
+import org.rnnlab.api.tensor.Tensor;
+
+/**
+ * Products with a pre-packed weight and the fused LSTM step of the Vector API kernels against
+ * the scalar reference (which composes the plain GEMM and the pointwise step), at awkward sizes,
+ * and bit-identical on 1 and 2 threads.
+ */
+class PackedWeightKernelTest extends BaseKernelTestCase {
+  /** Batch sizes: the unpacked few-row path (<= 8), ragged 8-row panels, and larger. */
+  private static final int[] ROWS = {1, 3, 8, 9, 17, 33, 64};
+
+  private static Tensor product(KernelOps ops, Tensor a, Tensor w, boolean transposed,
+      double beta, Tensor c0) {
+    Tensor c = copyAtOffset(c0, 9);
+    PackedWeight packed = ops.packWeight(w, transposed);
+    ops.gemm(a, packed, beta, c);
+    return c;
+  }
+
+  private static void compareProduct(int m, int n, int k, boolean transposed, double beta,
+      long seed) {
+    SplittableRandom rng = rng(seed);
+    Tensor a = offsetView(rng, 3, m, k);
+    Tensor w = offsetView(rng, 5, transposed ? n : k, transposed ? k : n);
+    Tensor c0 = offsetView(rng, 7, m, n);
+    Tensor expected = c0.copy();
+    SCALAR.gemm(false, transposed, m, n, k, 1, a, w, beta, expected);
+    String what = "packed " + (transposed ? "NT " : "NN ") + m + "x" + n + "x" + k + " beta=" + beta;
+    Tensor one = product(SIMD, a, w, transposed, beta, c0);
+    assertClose(what, expected, one, 1e-5 * Math.max(1, k));
+    assertBitIdentical(what + " 1 vs 2 threads", one, product(SIMD2, a, w, transposed, beta, c0));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void productMatchesScalarReference(int size) {
+    for (int m : ROWS) {
+      for (boolean transposed : new boolean[] {true, false}) {
+        compareProduct(m, size, 37, transposed, 1.0, 31L * size + m);
+        compareProduct(m, 45, size, transposed, 0.5, 37L * size + m);
+      }
+    }
+  }
+
+  @Test
+  void productAtRecurrentShapesCrossesEveryKSlice() {
+    // h W_hh^T and dG W_hh for B=64, H=256 and a ragged H=300 (k slices of 256 + 44)
+    compareProduct(64, 1024, 256, true, 1.0, 1);
+    compareProduct(64, 256, 1024, false, 0.0, 2);
+    compareProduct(65, 1200, 300, true, 1.0, 3);
+    compareProduct(65, 300, 1200, false, 0.0, 4);
+  }
+
+  @Test
+  void betaZeroIgnoresNanInC() {
+    SplittableRandom rng = rng(5);
+    for (int m : ROWS) {
+      Tensor a = uniform(rng, -1, 1, m, 19);
+      Tensor w = uniform(rng, -1, 1, 70, 19);
+      Tensor c = Tensor.zeros(DType.FLOAT32, m, 70);
+      c.fill(Float.NaN);
+      SIMD2.gemm(a, SIMD2.packWeight(w, true), 0, c);
+      assertFalse(c.firstNonFinite() >= 0, "NaN in C leaked through beta=0 at m=" + m);
+    }
+  }
+
+  @Test
+  void refreshPicksUpAChangedWeight() {
+    SplittableRandom rng = rng(6);
+    for (int m : new int[] {2, 40}) {
+      Tensor a = uniform(rng, -1, 1, m, 33);
+      Tensor w = uniform(rng, -1, 1, 50, 33);
+      PackedWeight packed = SIMD.packWeight(w, true);
+      Tensor c = Tensor.zeros(DType.FLOAT32, m, 50);
+      SIMD.gemm(a, packed, 0, c);
+      // the optimizer changes the weight in place; the next sequence refreshes first
+      SIMD.scale(-2, w);
+      packed.refresh();
+      SIMD.gemm(a, packed, 0, c);
+      Tensor expected = Tensor.zeros(DType.FLOAT32, m, 50);
+      SCALAR.gemm(false, true, m, 50, 33, 1, a, w, 0, expected);
+      assertClose("after refresh, m=" + m, expected, c, 1e-4);
+    }
+  }
+
+  /** The fused step's gates, c and h on {@code ops}, from identical inputs. */
+  private static Tensor[] lstmStep(KernelOps ops, Tensor hPrev, Tensor w, Tensor gates0,
+      Tensor cPrev) {
+    int batch = hPrev.dim(0);
+    int hidden = hPrev.dim(1);
+    Tensor gates = copyAtOffset(gates0, 4);
+    Tensor c = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 6);
+    Tensor h = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 8);
+    ops.lstmStep(hPrev, ops.packWeight(w, true), gates, cPrev, c, h);
+    return new Tensor[] {gates, c, h};
+  }
+
+  @ParameterizedTest
+  @MethodSource("hiddenSizes")
+  void fusedLstmStepMatchesScalarReference(int hidden) {
+    for (int batch : ROWS) {
+      SplittableRandom rng = rng(100L * hidden + batch);
+      Tensor hPrev = offsetView(rng, 3, batch, hidden);
+      Tensor w = offsetView(rng, 5, 4 * hidden, hidden);
+      Tensor gates0 = offsetView(rng, 7, batch, 4 * hidden);
+      Tensor cPrev = offsetView(rng, 11, batch, hidden);
+      Tensor[] expected = lstmStep(SCALAR, hPrev, w, gates0, cPrev);
+      Tensor[] one = lstmStep(SIMD, hPrev, w, gates0, cPrev);
+      Tensor[] two = lstmStep(SIMD2, hPrev, w, gates0, cPrev);
+      String[] names = {"gates", "c", "h"};
+      for (int i = 0; i < 3; i++) {
+        String what = "lstmStep " + names[i] + " B=" + batch + " H=" + hidden;
+        assertClose(what, expected[i], one[i], 2e-5 * Math.max(1, hidden));
+        assertBitIdentical(what + " 1 vs 2 threads", one[i], two[i]);
+      }
+    }
+  }
+
+  /** Hidden sizes around the 64-unit task blocks and the panel widths. */
+  static int[] hiddenSizes() {
+    return new int[] {1, 3, 7, 17, 33, 64, 65, 100, 130, 257};
+  }
+}
