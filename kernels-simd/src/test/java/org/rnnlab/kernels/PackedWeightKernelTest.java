@@ -12,7 +12,7 @@ import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
- * Products with a pre-packed weight and the fused LSTM step of the Vector API kernels against
+ * Products with a pre-packed weight and the fused LSTM and GRU steps of the Vector API kernels against
  * the scalar reference (which composes the plain GEMM and the pointwise step), at awkward sizes,
  * and bit-identical on 1 and 2 threads.
  */
@@ -121,6 +121,39 @@ class PackedWeightKernelTest extends BaseKernelTestCase {
       String[] names = {"gates", "c", "h"};
       for (int i = 0; i < 3; i++) {
         String what = "lstmStep " + names[i] + " B=" + batch + " H=" + hidden;
+        assertClose(what, expected[i], one[i], 2e-5 * Math.max(1, hidden));
+        assertBitIdentical(what + " 1 vs 2 threads", one[i], two[i]);
+      }
+    }
+  }
+
+  /** The fused GRU step's gi (activations), gh and h on {@code ops}, from identical inputs. */
+  private static Tensor[] gruStep(KernelOps ops, Tensor hPrev, Tensor w, Tensor bias, Tensor gi0) {
+    int batch = hPrev.dim(0);
+    int hidden = hPrev.dim(1);
+    Tensor gi = copyAtOffset(gi0, 4);
+    Tensor gh = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, 3 * hidden), 6);
+    gh.fill(Float.NaN); // overwritten, never read
+    Tensor h = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 8);
+    ops.gruStep(hPrev, ops.packWeight(w, true), bias, gi, gh, h);
+    return new Tensor[] {gi, gh, h};
+  }
+
+  @ParameterizedTest
+  @MethodSource("hiddenSizes")
+  void fusedGruStepMatchesScalarReference(int hidden) {
+    for (int batch : ROWS) {
+      SplittableRandom rng = rng(200L * hidden + batch);
+      Tensor hPrev = offsetView(rng, 3, batch, hidden);
+      Tensor w = offsetView(rng, 5, 3 * hidden, hidden);
+      Tensor bias = offsetView(rng, 2, 3 * hidden);
+      Tensor gi0 = offsetView(rng, 7, batch, 3 * hidden);
+      Tensor[] expected = gruStep(SCALAR, hPrev, w, bias, gi0);
+      Tensor[] one = gruStep(SIMD, hPrev, w, bias, gi0);
+      Tensor[] two = gruStep(SIMD2, hPrev, w, bias, gi0);
+      String[] names = {"rzn", "gh", "h"};
+      for (int i = 0; i < 3; i++) {
+        String what = "gruStep " + names[i] + " B=" + batch + " H=" + hidden;
         assertClose(what, expected[i], one[i], 2e-5 * Math.max(1, hidden));
         assertBitIdentical(what + " 1 vs 2 threads", one[i], two[i]);
       }

@@ -127,6 +127,19 @@ public interface KernelOps {
   void gruForward(Tensor gi, Tensor gh, Tensor hPrev, Tensor h);
 
   /**
+   * One GRU time step of the sequence path: {@code gh = hPrev · W_hh^T + b_hh}, then
+   * {@link #gruForward}{@code (gi, gh, hPrev, h)}. {@code weightHh} is {@code W_hh [3H x H]}
+   * packed transposed, {@code biasHh [3H]}. Implementations may interleave the product and the
+   * gate math per block of hidden units, as in {@link #lstmStep}.
+   */
+  default void gruStep(Tensor hPrev, PackedWeight weightHh, Tensor biasHh, Tensor gi, Tensor gh,
+      Tensor h) {
+    gemm(hPrev, weightHh, 0, gh);
+    addRowVector(biasHh, gh);
+    gruForward(gi, gh, hPrev, h);
+  }
+
+  /**
    * GRU pointwise backward. Inputs: {@code rzn [B x 3H]} (the activations left in {@code gi} by
    * {@link #gruForward}), {@code gh}, {@code hPrev}, {@code dh}. Outputs: {@code dgi}, {@code dgh}
    * (gradients of the two pre-activation sums; they differ only in the n block, where

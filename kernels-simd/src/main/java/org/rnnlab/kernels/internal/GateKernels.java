@@ -141,42 +141,57 @@ final class GateKernels {
 
   static void gruForward(Tensor gi, Tensor gh, Tensor hPrev, Tensor h, int hidden,
       int rowFrom, int rowTo) {
+    gruForwardUnits(gi, gh, hPrev, h, hidden, 0, hidden, rowFrom, rowTo);
+  }
+
+  /** {@link #gruForward} for hidden units {@code [unitFrom, unitTo)} only (see lstmForwardUnits). */
+  static void gruForwardUnits(Tensor gi, Tensor gh, Tensor hPrev, Tensor h, int hidden,
+      int unitFrom, int unitTo, int rowFrom, int rowTo) {
     float[] x = gi.floats();
     float[] r = gh.floats();
+    int width = unitTo - unitFrom;
     for (int b = rowFrom; b < rowTo; b++) {
-      int xi = gi.offset() + b * 3 * hidden;
-      int ri = gh.offset() + b * 3 * hidden;
+      int xi = gi.offset() + b * 3 * hidden + unitFrom;
+      int ri = gh.offset() + b * 3 * hidden + unitFrom;
       int xn = xi + 2 * hidden;
-      int s = b * hidden;
-      // r|z: pre-activation sums in place, then one sigmoid pass over both blocks
-      ElementwiseKernels.add(x, xi, r, ri, x, xi, 0, 2 * hidden);
-      VectorMath.sigmoid(x, xi, x, xi, 2 * hidden);
+      int s = b * hidden + unitFrom;
+      // r|z: pre-activation sums in place, then sigmoid (one pass when the blocks are adjacent)
+      if (width == hidden) {
+        ElementwiseKernels.add(x, xi, r, ri, x, xi, 0, 2 * hidden);
+        VectorMath.sigmoid(x, xi, x, xi, 2 * hidden);
+      } else {
+        for (int gate = 0; gate < 2; gate++) {
+          int o = gate * hidden;
+          ElementwiseKernels.add(x, xi + o, r, ri + o, x, xi + o, 0, width);
+          VectorMath.sigmoid(x, xi + o, x, xi + o, width);
+        }
+      }
       // n = tanh(gi_n + r * gh_n), in place
       int j = 0;
-      for (int bound = S.loopBound(hidden); j < bound; j += L) {
+      for (int bound = S.loopBound(width); j < bound; j += L) {
         fma(FloatVector.fromArray(S, x, xi + j), FloatVector.fromArray(S, r, ri + 2 * hidden + j),
             FloatVector.fromArray(S, x, xn + j)).intoArray(x, xn + j);
       }
-      for (; j < hidden; j++) {
+      for (; j < width; j++) {
         x[xn + j] = fma(x[xi + j], r[ri + 2 * hidden + j], x[xn + j]);
       }
-      VectorMath.tanh(x, xn, x, xn, hidden);
+      VectorMath.tanh(x, xn, x, xn, width);
       blendHidden(x, xi + hidden, xn, hPrev.floats(), hPrev.offset() + s, h.floats(),
-          h.offset() + s, hidden);
+          h.offset() + s, width);
     }
   }
 
-  /** {@code h = (1 - z) * n + z * hPrev} for one row. */
+  /** {@code h = (1 - z) * n + z * hPrev} for {@code width} units of one row. */
   private static void blendHidden(float[] x, int zi, int ni, float[] hp, int hpo,
-      float[] h, int ho, int hidden) {
+      float[] h, int ho, int width) {
     FloatVector one = FloatVector.broadcast(S, 1f);
     int j = 0;
-    for (int bound = S.loopBound(hidden); j < bound; j += L) {
+    for (int bound = S.loopBound(width); j < bound; j += L) {
       FloatVector z = FloatVector.fromArray(S, x, zi + j);
       FloatVector n = FloatVector.fromArray(S, x, ni + j);
       fma(z, FloatVector.fromArray(S, hp, hpo + j), one.sub(z).mul(n)).intoArray(h, ho + j);
     }
-    for (; j < hidden; j++) {
+    for (; j < width; j++) {
       float z = x[zi + j];
       h[ho + j] = fma(z, hp[hpo + j], (1f - z) * x[ni + j]);
     }

@@ -1,6 +1,5 @@
 package org.rnnlab.kernels.internal;
 
-import java.util.function.IntConsumer;
 import org.rnnlab.api.kernel.Activation;
 import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.kernel.PackedWeight;
@@ -22,8 +21,8 @@ import org.rnnlab.api.tensor.Tensor;
 public final class PanamaKernelOps implements KernelOps {
   /** Elementwise work below this many elements stays on the caller. */
   private static final int ELEMENT_GRAIN = 1 << 15;
-  /** Hidden units per task of the fused {@link #lstmStep}: a multiple of every panel width. */
-  private static final int LSTM_UNITS = 64;
+  /** Hidden units per task of the fused steps: a multiple of every panel width. */
+  private static final int STEP_UNITS = 64;
   /** Columns per {@code sumRows} task: a multiple of every vector length. */
   private static final int COLUMN_GRAIN = 256;
 
@@ -254,7 +253,7 @@ public final class PanamaKernelOps implements KernelOps {
   }
 
   /**
-   * Fused per block of {@link #LSTM_UNITS} hidden units: the block's four gate column ranges of
+   * Fused per block of {@link #STEP_UNITS} hidden units: the block's four gate column ranges of
    * {@code hPrev · W_hh^T}, then its gate math, in one task; one parallel call per step.
    */
   @Override
@@ -262,35 +261,64 @@ public final class PanamaKernelOps implements KernelOps {
       Tensor c, Tensor h) {
     int hidden = c.dim(c.rank() - 1);
     int batch = hidden == 0 ? 0 : c.size() / hidden;
-    if (!(weightHh instanceof PanamaPackedWeight w) || !w.transposed()
-        || batch <= Sgemm.NN_SMALL_ROWS) {
+    if (!fusable(weightHh, batch)) {
       KernelOps.super.lstmStep(hPrev, weightHh, gates, cPrev, c, h);
       return;
     }
-    float[] pw = w.panels();
-    int n = 4 * hidden;
-    float[] hp = hPrev.floats();
-    int hpo = hPrev.offset();
-    float[] g = gates.floats();
-    int go = gates.offset();
-    IntConsumer block = t -> {
-      int u0 = t * LSTM_UNITS;
-      int u1 = Math.min(hidden, u0 + LSTM_UNITS);
+    float[] pw = ((PanamaPackedWeight) weightHh).panels();
+    fusedSteps(batch, 4, hidden, (u0, u1) -> {
       float[] tile = sgemm.tile();
       for (int gate = 0; gate < 4; gate++) {
-        SgemmPrepacked.columns(batch, n, hidden, hp, hpo, pw, 1f, g, go, gate * hidden + u0,
-            gate * hidden + u1, tile);
+        SgemmPrepacked.columns(batch, 4 * hidden, hidden, hPrev.floats(), hPrev.offset(), pw, 1f,
+            gates.floats(), gates.offset(), gate * hidden + u0, gate * hidden + u1, tile);
       }
       GateKernels.lstmForwardUnits(gates, cPrev, c, h, hidden, u0, u1, 0, batch);
-    };
-    int blocks = (hidden + LSTM_UNITS - 1) / LSTM_UNITS;
-    if ((long) batch * n * hidden < Sgemm.SERIAL_MACS) {
-      for (int t = 0; t < blocks; t++) {
-        block.accept(t);
-      }
-    } else {
-      executor.forEach(blocks, block);
+    });
+  }
+
+  /** Fused like {@link #lstmStep}: the three gate ranges of {@code gh}, their bias, the gate math. */
+  @Override
+  public void gruStep(Tensor hPrev, PackedWeight weightHh, Tensor biasHh, Tensor gi, Tensor gh,
+      Tensor h) {
+    int hidden = h.dim(h.rank() - 1);
+    int batch = hidden == 0 ? 0 : h.size() / hidden;
+    if (!fusable(weightHh, batch)) {
+      KernelOps.super.gruStep(hPrev, weightHh, biasHh, gi, gh, h);
+      return;
     }
+    float[] pw = ((PanamaPackedWeight) weightHh).panels();
+    float[] g = gh.floats();
+    float[] bias = biasHh.floats();
+    fusedSteps(batch, 3, hidden, (u0, u1) -> {
+      float[] tile = sgemm.tile();
+      for (int gate = 0; gate < 3; gate++) {
+        int col = gate * hidden;
+        SgemmPrepacked.columns(batch, 3 * hidden, hidden, hPrev.floats(), hPrev.offset(), pw, 0f,
+            g, gh.offset(), col + u0, col + u1, tile);
+        for (int b = 0; b < batch; b++) {
+          int row = gh.offset() + b * 3 * hidden + col;
+          ElementwiseKernels.add(g, row, bias, biasHh.offset() + col, g, row, u0, u1);
+        }
+      }
+      GateKernels.gruForwardUnits(gi, gh, hPrev, h, hidden, u0, u1, 0, batch);
+    });
+  }
+
+  /** Whether a step can be fused: a weight of these kernels, used transposed, batch past the few-row path. */
+  private static boolean fusable(PackedWeight w, int batch) {
+    return w instanceof PanamaPackedWeight p && p.transposed() && batch > Sgemm.NN_SMALL_ROWS;
+  }
+
+  /**
+   * Runs {@code block} over hidden units in blocks of {@link #STEP_UNITS}: on the pool when the
+   * step's recurrent product ({@code batch x gates*H x H}) is worth a hand-off.
+   */
+  private void fusedSteps(int batch, int gates, int hidden, KernelExecutor.RangeBody block) {
+    if ((long) batch * gates * hidden * hidden < Sgemm.SERIAL_MACS) {
+      block.run(0, hidden);
+      return;
+    }
+    executor.forRange(hidden, STEP_UNITS, block);
   }
 
   @Override

@@ -88,7 +88,7 @@ public final class ElmanCell extends AbstractSequenceGateCell<ElmanCell.StepCach
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache c) {
     Tensor h = c.gateSteps[s];
-    params.projectHiddenSequence(ops, prev[0], 1, h, false);
+    params.projectHiddenSequence(ops, prev[0], 1, h);
     ops.activate(activation, h, h);
     next[0].copyFrom(h);
   }

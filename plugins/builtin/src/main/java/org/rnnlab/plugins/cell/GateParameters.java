@@ -177,14 +177,12 @@ final class GateParameters {
   }
 
   /**
-   * {@code out = beta * out + h · weight_hh^T + bias_hh} from the weight packed by the last
-   * {@link #refreshPackedHidden}; without the bias when it was added with the input projection.
+   * {@code out = beta * out + h · weight_hh^T} (no bias: the cells of the sequence path add
+   * {@code bias_hh} with the input projection or in their fused step) from the weight packed by
+   * the last {@link #refreshPackedHidden}.
    */
-  void projectHiddenSequence(KernelOps ops, Tensor h, double beta, Tensor out, boolean withBias) {
+  void projectHiddenSequence(KernelOps ops, Tensor h, double beta, Tensor out) {
     ops.gemm(h, hiddenForward, beta, out);
-    if (withBias) {
-      ops.addRowVector(biasHh.value(), out);
-    }
   }
 
   /** {@code dh = beta * dh + dOut · weight_hh}, without touching parameter gradients. */

@@ -96,8 +96,8 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
 
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
-    params.projectHiddenSequence(ops, prev[0], 0, k.extraSteps[s], true);
-    ops.gruForward(k.gateSteps[s], k.extraSteps[s], prev[0], next[0]);
+    ops.gruStep(prev[0], params.packedHidden(), params.biasHh().value(), k.gateSteps[s],
+        k.extraSteps[s], next[0]);
   }
 
   @Override
