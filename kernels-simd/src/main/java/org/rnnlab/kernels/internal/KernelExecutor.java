@@ -37,6 +37,8 @@ final class KernelExecutor {
    * an idle kernel instance gives its core back almost at once.
    */
   static final long SPIN_NANOS = 50_000;
+  /** The first part of {@link #SPIN_NANOS} spent pausing rather than yielding. */
+  static final long PAUSE_NANOS = 10_000;
 
   private final int threads;
   private final Worker[] workers;
@@ -114,12 +116,18 @@ final class KernelExecutor {
   }
 
   /**
-   * One wait of a spin loop. A yield rather than a pause: on an oversubscribed machine a pure
-   * spinner would hold a core the other kernel thread (or another process) needs, while an idle
-   * machine returns from the yield at once.
+   * One wait of a spin loop that started at {@code start}: a CPU pause for the first
+   * {@link #PAUSE_NANOS} (the next parallel call of a time step usually follows within a few
+   * microseconds, and a pause notices it at once), then a yield: on an oversubscribed machine a
+   * pure spinner would hold a core the other kernel thread (or another process) needs, while an
+   * idle machine returns from the yield at once.
    */
-  private static void spin() {
-    Thread.yield();
+  private static void spin(long start) {
+    if (System.nanoTime() - start < PAUSE_NANOS) {
+      Thread.onSpinWait();
+    } else {
+      Thread.yield();
+    }
   }
 
   /**
@@ -198,7 +206,8 @@ final class KernelExecutor {
     }
 
     void awaitDone() {
-      long deadline = System.nanoTime() + SPIN_NANOS;
+      long start = System.nanoTime();
+      long deadline = start + SPIN_NANOS;
       while (remaining.get() > 0) {
         if (System.nanoTime() - deadline > 0) {
           callerParked = true;
@@ -208,7 +217,7 @@ final class KernelExecutor {
           }
           return;
         }
-        spin();
+        spin(start);
       }
     }
   }
@@ -242,7 +251,8 @@ final class KernelExecutor {
     }
 
     private Job awaitJob() {
-      long deadline = System.nanoTime() + SPIN_NANOS;
+      long start = System.nanoTime();
+      long deadline = start + SPIN_NANOS;
       while (true) {
         // getAndSet, not get-then-clear: a job posted between the two would be lost
         Job job = slot.getAndSet(null);
@@ -255,9 +265,10 @@ final class KernelExecutor {
             LockSupport.park(this);
           }
           parked = false;
-          deadline = System.nanoTime() + SPIN_NANOS;
+          start = System.nanoTime();
+          deadline = start + SPIN_NANOS;
         } else {
-          spin();
+          spin(start);
         }
       }
     }
