@@ -90,6 +90,20 @@ class PointwiseKernelTest extends BaseKernelTestCase {
     }
   }
 
+  @Test
+  void parallelMaxAbsIsExactAndPropagatesNan() {
+    // several 2^18-element chunks and a ragged one, on two threads
+    int size = (3 << 18) + 1031;
+    Tensor x = offsetView(rng(77), 3, size);
+    x.set(size - 7, 3.5);
+    assertEquals(3.5, SIMD2.maxAbs(x), 0.0, "maxAbs in the ragged last chunk");
+    x.set((1 << 18) + 5, -9.25);
+    assertEquals(SCALAR.maxAbs(x), SIMD2.maxAbs(x), 0.0, "maxAbs across chunks");
+    assertEquals(9.25, SIMD2.maxAbs(x), 0.0, "maxAbs of a negative element");
+    x.set((2 << 18) + 3, Float.NaN);
+    assertEquals(Double.NaN, SIMD2.maxAbs(x), "maxAbs with a NaN in one chunk");
+  }
+
   @ParameterizedTest
   @MethodSource("sizes")
   void reductionsMatchScalarReference(int size) {

@@ -21,6 +21,8 @@ import org.rnnlab.api.tensor.Tensor;
 public final class PanamaKernelOps implements KernelOps {
   /** Elementwise work below this many elements stays on the caller. */
   private static final int ELEMENT_GRAIN = 1 << 15;
+  /** Elements per task of a parallel {@link #maxAbs}. */
+  private static final int MAX_CHUNK = 1 << 18;
   /** Hidden units per task of the fused steps: a multiple of every panel width. */
   private static final int STEP_UNITS = 64;
   /** Columns per {@code sumRows} task: a multiple of every vector length. */
@@ -95,12 +97,12 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int n = bias.size();
     int rows = n == 0 ? 0 : y.size() / n;
-    if (inline(rows, rowGrain(n))) {
+    if (inline(rows, rowGrain(rows, n))) {
       ElementwiseKernels.addRowVector(bias.floats(), bias.offset(), y.floats(), y.offset(), n, 0,
           rows);
       return;
     }
-    executor.forRange(rows, rowGrain(n), (from, to) ->
+    executor.forRange(rows, rowGrain(rows, n), (from, to) ->
         ElementwiseKernels.addRowVector(bias.floats(), bias.offset(), y.floats(), y.offset(), n,
             from, to));
   }
@@ -214,8 +216,27 @@ public final class PanamaKernelOps implements KernelOps {
 
   @Override
   public double maxAbs(Tensor x) {
-    return x.dtype() == DType.FLOAT64 ? reference.maxAbs(x)
-        : ElementwiseKernels.maxAbs(x.floats(), x.offset(), x.size());
+    if (x.dtype() == DType.FLOAT64) {
+      return reference.maxAbs(x);
+    }
+    int n = x.size();
+    if (n < MAX_CHUNK * 2 || executor.threads() == 1) {
+      return ElementwiseKernels.maxAbs(x.floats(), x.offset(), n);
+    }
+    // a maximum is exact in any grouping, so chunk maxima combined give the serial result
+    // bit for bit; the chunks only fix which task reads what
+    int chunks = (n + MAX_CHUNK - 1) / MAX_CHUNK;
+    double[] partial = new double[chunks];
+    executor.forRange(n, MAX_CHUNK, (from, to) -> partial[from / MAX_CHUNK] =
+        ElementwiseKernels.maxAbs(x.floats(), x.offset() + from, to - from));
+    double max = 0;
+    for (double p : partial) {
+      if (Double.isNaN(p)) {
+        return p;
+      }
+      max = Math.max(max, p);
+    }
+    return max;
   }
 
   @Override
@@ -226,11 +247,11 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = c.dim(c.rank() - 1);
     int batch = hidden == 0 ? 0 : c.size() / hidden;
-    if (inline(batch, rowGrain(4 * hidden))) {
+    if (inline(batch, rowGrain(batch, 4 * hidden))) {
       GateKernels.lstmForward(gates, cPrev, c, h, hidden, 0, batch);
       return;
     }
-    executor.forRange(batch, rowGrain(4 * hidden), (from, to) ->
+    executor.forRange(batch, rowGrain(batch, 4 * hidden), (from, to) ->
         GateKernels.lstmForward(gates, cPrev, c, h, hidden, from, to));
   }
 
@@ -330,11 +351,11 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = c.dim(c.rank() - 1);
     int batch = hidden == 0 ? 0 : c.size() / hidden;
-    if (inline(batch, rowGrain(4 * hidden))) {
+    if (inline(batch, rowGrain(batch, 4 * hidden))) {
       GateKernels.lstmBackward(gates, cPrev, c, dh, dc, dGates, dcPrev, hidden, 0, batch);
       return;
     }
-    executor.forRange(batch, rowGrain(4 * hidden), (from, to) ->
+    executor.forRange(batch, rowGrain(batch, 4 * hidden), (from, to) ->
         GateKernels.lstmBackward(gates, cPrev, c, dh, dc, dGates, dcPrev, hidden, from, to));
   }
 
@@ -346,11 +367,11 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = h.dim(h.rank() - 1);
     int batch = hidden == 0 ? 0 : h.size() / hidden;
-    if (inline(batch, rowGrain(3 * hidden))) {
+    if (inline(batch, rowGrain(batch, 3 * hidden))) {
       GateKernels.gruForward(gi, gh, hPrev, h, hidden, 0, batch);
       return;
     }
-    executor.forRange(batch, rowGrain(3 * hidden), (from, to) ->
+    executor.forRange(batch, rowGrain(batch, 3 * hidden), (from, to) ->
         GateKernels.gruForward(gi, gh, hPrev, h, hidden, from, to));
   }
 
@@ -363,11 +384,11 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int hidden = dh.dim(dh.rank() - 1);
     int batch = hidden == 0 ? 0 : dh.size() / hidden;
-    if (inline(batch, rowGrain(3 * hidden))) {
+    if (inline(batch, rowGrain(batch, 3 * hidden))) {
       GateKernels.gruBackward(rzn, gh, hPrev, dh, dgi, dgh, dhPrev, hidden, 0, batch);
       return;
     }
-    executor.forRange(batch, rowGrain(3 * hidden), (from, to) ->
+    executor.forRange(batch, rowGrain(batch, 3 * hidden), (from, to) ->
         GateKernels.gruBackward(rzn, gh, hPrev, dh, dgi, dgh, dhPrev, hidden, from, to));
   }
 
@@ -381,7 +402,7 @@ public final class PanamaKernelOps implements KernelOps {
     double[] rowLoss = new double[rows];
     float[] maskData = mask == null ? null : mask.floats();
     int maskOffset = mask == null ? 0 : mask.offset();
-    executor.forRange(rows, rowGrain(classes), (from, to) -> SoftmaxKernel.rows(logits.floats(),
+    executor.forRange(rows, rowGrain(rows, classes), (from, to) -> SoftmaxKernel.rows(logits.floats(),
         logits.offset(), classes, targets, maskData, maskOffset, dLogits.floats(),
         dLogits.offset(), rowLoss, from, to));
     // row order, whatever the split: the loss does not depend on the thread count
@@ -398,8 +419,11 @@ public final class PanamaKernelOps implements KernelOps {
         + ", threads=" + threads() + "]";
   }
 
-  private static int rowGrain(int rowWidth) {
-    return Math.max(1, ELEMENT_GRAIN / Math.max(1, rowWidth));
+  private static int rowGrain(int rows, int rowWidth) {
+    int grain = Math.max(1, ELEMENT_GRAIN / Math.max(1, rowWidth));
+    // as many tasks as that grain needs, of equal size: 64 rows of 768 make 32 + 32, not 42 + 22
+    int tasks = (rows + grain - 1) / grain;
+    return tasks <= 1 ? Math.max(1, rows) : (rows + tasks - 1) / tasks;
   }
 
   /**
