@@ -100,9 +100,9 @@ public interface KernelOps {
    * One LSTM time step of the sequence path: {@code gates += hPrev · W_hh^T}, then
    * {@link #lstmForward}{@code (gates, cPrev, c, h)}. On entry {@code gates [B x 4H]} holds
    * {@code W_ih x + b_ih + b_hh}; {@code weightHh} is {@code W_hh [4H x H]} packed transposed.
-   * Implementations may interleave the product and the gate math per block of hidden units
-   * (each unit needs only its own four gate columns), which keeps the gates in cache and makes
-   * one parallel call per step instead of two.
+   * The hook for an implementation that fuses the two (each hidden unit needs only its own four
+   * gate columns); the default runs them one after the other, which on this project's Vector
+   * API kernels measured faster than a per-unit-block fusion (kernels-simd/BENCHMARKS-KERNELS.md).
    */
   default void lstmStep(Tensor hPrev, PackedWeight weightHh, Tensor gates, Tensor cPrev,
       Tensor c, Tensor h) {
@@ -129,8 +129,7 @@ public interface KernelOps {
   /**
    * One GRU time step of the sequence path: {@code gh = hPrev · W_hh^T + b_hh}, then
    * {@link #gruForward}{@code (gi, gh, hPrev, h)}. {@code weightHh} is {@code W_hh [3H x H]}
-   * packed transposed, {@code biasHh [3H]}. Implementations may interleave the product and the
-   * gate math per block of hidden units, as in {@link #lstmStep}.
+   * packed transposed, {@code biasHh [3H]}. A fusion hook, as {@link #lstmStep}.
    */
   default void gruStep(Tensor hPrev, PackedWeight weightHh, Tensor biasHh, Tensor gi, Tensor gh,
       Tensor h) {

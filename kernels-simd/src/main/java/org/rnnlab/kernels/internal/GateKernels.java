@@ -33,56 +33,35 @@ final class GateKernels {
 
   static void lstmForward(Tensor gates, Tensor cPrev, Tensor c, Tensor h, int hidden,
       int rowFrom, int rowTo) {
-    lstmForwardUnits(gates, cPrev, c, h, hidden, 0, hidden, rowFrom, rowTo);
-  }
-
-  /**
-   * {@link #lstmForward} for hidden units {@code [unitFrom, unitTo)} only: each unit needs just
-   * its own four gate columns, so a task that has just computed those columns of the recurrent
-   * product finishes them while they are in cache.
-   */
-  static void lstmForwardUnits(Tensor gates, Tensor cPrev, Tensor c, Tensor h, int hidden,
-      int unitFrom, int unitTo, int rowFrom, int rowTo) {
     float[] g = gates.floats();
-    int width = unitTo - unitFrom;
     for (int b = rowFrom; b < rowTo; b++) {
-      int gi = gates.offset() + b * 4 * hidden + unitFrom;
-      int gf = gi + hidden;
+      int gi = gates.offset() + b * 4 * hidden;
       int gg = gi + 2 * hidden;
       int go = gi + 3 * hidden;
-      int s = b * hidden + unitFrom;
-      if (width == hidden) {
-        // i and f are adjacent: one sigmoid pass
-        VectorMath.sigmoid(g, gi, g, gi, 2 * hidden);
-      } else {
-        VectorMath.sigmoid(g, gi, g, gi, width);
-        VectorMath.sigmoid(g, gf, g, gf, width);
-      }
-      VectorMath.tanh(g, gg, g, gg, width);
-      VectorMath.sigmoid(g, go, g, go, width);
-      cellUpdate(g, gi, hidden, width, cPrev.floats(), cPrev.offset() + s, c.floats(),
-          c.offset() + s);
+      int s = b * hidden;
+      // i and f are adjacent: one sigmoid pass; then g (tanh) and o (sigmoid)
+      VectorMath.sigmoid(g, gi, g, gi, 2 * hidden);
+      VectorMath.tanh(g, gg, g, gg, hidden);
+      VectorMath.sigmoid(g, go, g, go, hidden);
+      cellUpdate(g, gi, hidden, cPrev.floats(), cPrev.offset() + s, c.floats(), c.offset() + s);
       // h = o * tanh(c)
-      VectorMath.tanh(c.floats(), c.offset() + s, h.floats(), h.offset() + s, width);
+      VectorMath.tanh(c.floats(), c.offset() + s, h.floats(), h.offset() + s, hidden);
       ElementwiseKernels.mul(g, go, h.floats(), h.offset() + s, h.floats(), h.offset() + s, 0,
-          width);
+          hidden);
     }
   }
 
-  /**
-   * {@code c = f * cPrev + i * g} for {@code width} units of one row of activated gates, the
-   * input gate's first unit at {@code gi} (gate blocks {@code hidden} apart).
-   */
-  private static void cellUpdate(float[] g, int gi, int hidden, int width, float[] cp, int cpo,
+  /** {@code c = f * cPrev + i * g} for one row of activated gates starting at {@code gi}. */
+  private static void cellUpdate(float[] g, int gi, int hidden, float[] cp, int cpo,
       float[] c, int co) {
     int j = 0;
-    for (int bound = S.loopBound(width); j < bound; j += L) {
+    for (int bound = S.loopBound(hidden); j < bound; j += L) {
       FloatVector i = FloatVector.fromArray(S, g, gi + j);
       FloatVector f = FloatVector.fromArray(S, g, gi + hidden + j);
       FloatVector gt = FloatVector.fromArray(S, g, gi + 2 * hidden + j);
       fma(f, FloatVector.fromArray(S, cp, cpo + j), i.mul(gt)).intoArray(c, co + j);
     }
-    for (; j < width; j++) {
+    for (; j < hidden; j++) {
       c[co + j] = fma(g[gi + hidden + j], cp[cpo + j], g[gi + j] * g[gi + 2 * hidden + j]);
     }
   }
@@ -141,57 +120,42 @@ final class GateKernels {
 
   static void gruForward(Tensor gi, Tensor gh, Tensor hPrev, Tensor h, int hidden,
       int rowFrom, int rowTo) {
-    gruForwardUnits(gi, gh, hPrev, h, hidden, 0, hidden, rowFrom, rowTo);
-  }
-
-  /** {@link #gruForward} for hidden units {@code [unitFrom, unitTo)} only (see lstmForwardUnits). */
-  static void gruForwardUnits(Tensor gi, Tensor gh, Tensor hPrev, Tensor h, int hidden,
-      int unitFrom, int unitTo, int rowFrom, int rowTo) {
     float[] x = gi.floats();
     float[] r = gh.floats();
-    int width = unitTo - unitFrom;
     for (int b = rowFrom; b < rowTo; b++) {
-      int xi = gi.offset() + b * 3 * hidden + unitFrom;
-      int ri = gh.offset() + b * 3 * hidden + unitFrom;
+      int xi = gi.offset() + b * 3 * hidden;
+      int ri = gh.offset() + b * 3 * hidden;
       int xn = xi + 2 * hidden;
-      int s = b * hidden + unitFrom;
-      // r|z: pre-activation sums in place, then sigmoid (one pass when the blocks are adjacent)
-      if (width == hidden) {
-        ElementwiseKernels.add(x, xi, r, ri, x, xi, 0, 2 * hidden);
-        VectorMath.sigmoid(x, xi, x, xi, 2 * hidden);
-      } else {
-        for (int gate = 0; gate < 2; gate++) {
-          int o = gate * hidden;
-          ElementwiseKernels.add(x, xi + o, r, ri + o, x, xi + o, 0, width);
-          VectorMath.sigmoid(x, xi + o, x, xi + o, width);
-        }
-      }
+      int s = b * hidden;
+      // r|z: pre-activation sums in place, then one sigmoid pass over both blocks
+      ElementwiseKernels.add(x, xi, r, ri, x, xi, 0, 2 * hidden);
+      VectorMath.sigmoid(x, xi, x, xi, 2 * hidden);
       // n = tanh(gi_n + r * gh_n), in place
       int j = 0;
-      for (int bound = S.loopBound(width); j < bound; j += L) {
+      for (int bound = S.loopBound(hidden); j < bound; j += L) {
         fma(FloatVector.fromArray(S, x, xi + j), FloatVector.fromArray(S, r, ri + 2 * hidden + j),
             FloatVector.fromArray(S, x, xn + j)).intoArray(x, xn + j);
       }
-      for (; j < width; j++) {
+      for (; j < hidden; j++) {
         x[xn + j] = fma(x[xi + j], r[ri + 2 * hidden + j], x[xn + j]);
       }
-      VectorMath.tanh(x, xn, x, xn, width);
+      VectorMath.tanh(x, xn, x, xn, hidden);
       blendHidden(x, xi + hidden, xn, hPrev.floats(), hPrev.offset() + s, h.floats(),
-          h.offset() + s, width);
+          h.offset() + s, hidden);
     }
   }
 
-  /** {@code h = (1 - z) * n + z * hPrev} for {@code width} units of one row. */
+  /** {@code h = (1 - z) * n + z * hPrev} for one row. */
   private static void blendHidden(float[] x, int zi, int ni, float[] hp, int hpo,
-      float[] h, int ho, int width) {
+      float[] h, int ho, int hidden) {
     FloatVector one = FloatVector.broadcast(S, 1f);
     int j = 0;
-    for (int bound = S.loopBound(width); j < bound; j += L) {
+    for (int bound = S.loopBound(hidden); j < bound; j += L) {
       FloatVector z = FloatVector.fromArray(S, x, zi + j);
       FloatVector n = FloatVector.fromArray(S, x, ni + j);
       fma(z, FloatVector.fromArray(S, hp, hpo + j), one.sub(z).mul(n)).intoArray(h, ho + j);
     }
-    for (; j < width; j++) {
+    for (; j < hidden; j++) {
       float z = x[zi + j];
       h[ho + j] = fma(z, hp[hpo + j], (1f - z) * x[ni + j]);
     }

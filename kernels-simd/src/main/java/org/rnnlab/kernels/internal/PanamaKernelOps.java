@@ -23,8 +23,6 @@ public final class PanamaKernelOps implements KernelOps {
   private static final int ELEMENT_GRAIN = 1 << 15;
   /** Elements per task of a parallel {@link #maxAbs}. */
   private static final int MAX_CHUNK = 1 << 18;
-  /** Hidden units per task of the fused steps: a multiple of every panel width. */
-  private static final int STEP_UNITS = 64;
   /** Columns per {@code sumRows} task: a multiple of every vector length. */
   private static final int COLUMN_GRAIN = 256;
 
@@ -271,75 +269,6 @@ public final class PanamaKernelOps implements KernelOps {
     }
     sgemm.gemmPrepacked(a.size() / packed.innerSizeK(), packed, a.floats(), a.offset(),
         (float) beta, c.floats(), c.offset());
-  }
-
-  /**
-   * Fused per block of {@link #STEP_UNITS} hidden units: the block's four gate column ranges of
-   * {@code hPrev · W_hh^T}, then its gate math, in one task; one parallel call per step.
-   */
-  @Override
-  public void lstmStep(Tensor hPrev, PackedWeight weightHh, Tensor gates, Tensor cPrev,
-      Tensor c, Tensor h) {
-    int hidden = c.dim(c.rank() - 1);
-    int batch = hidden == 0 ? 0 : c.size() / hidden;
-    if (!fusable(weightHh, batch)) {
-      KernelOps.super.lstmStep(hPrev, weightHh, gates, cPrev, c, h);
-      return;
-    }
-    float[] pw = ((PanamaPackedWeight) weightHh).panels();
-    fusedSteps(batch, 4, hidden, (u0, u1) -> {
-      float[] tile = sgemm.tile();
-      for (int gate = 0; gate < 4; gate++) {
-        SgemmPrepacked.columns(batch, 4 * hidden, hidden, hPrev.floats(), hPrev.offset(), pw, 1f,
-            gates.floats(), gates.offset(), gate * hidden + u0, gate * hidden + u1, tile);
-      }
-      GateKernels.lstmForwardUnits(gates, cPrev, c, h, hidden, u0, u1, 0, batch);
-    });
-  }
-
-  /** Fused like {@link #lstmStep}: the three gate ranges of {@code gh}, their bias, the gate math. */
-  @Override
-  public void gruStep(Tensor hPrev, PackedWeight weightHh, Tensor biasHh, Tensor gi, Tensor gh,
-      Tensor h) {
-    int hidden = h.dim(h.rank() - 1);
-    int batch = hidden == 0 ? 0 : h.size() / hidden;
-    if (!fusable(weightHh, batch)) {
-      KernelOps.super.gruStep(hPrev, weightHh, biasHh, gi, gh, h);
-      return;
-    }
-    float[] pw = ((PanamaPackedWeight) weightHh).panels();
-    float[] g = gh.floats();
-    float[] bias = biasHh.floats();
-    fusedSteps(batch, 3, hidden, (u0, u1) -> {
-      float[] tile = sgemm.tile();
-      for (int gate = 0; gate < 3; gate++) {
-        int col = gate * hidden;
-        SgemmPrepacked.columns(batch, 3 * hidden, hidden, hPrev.floats(), hPrev.offset(), pw, 0f,
-            g, gh.offset(), col + u0, col + u1, tile);
-        for (int b = 0; b < batch; b++) {
-          int row = gh.offset() + b * 3 * hidden + col;
-          ElementwiseKernels.add(g, row, bias, biasHh.offset() + col, g, row, u0, u1);
-        }
-      }
-      GateKernels.gruForwardUnits(gi, gh, hPrev, h, hidden, u0, u1, 0, batch);
-    });
-  }
-
-  /** Whether a step can be fused: a weight of these kernels, used transposed, batch past the few-row path. */
-  private static boolean fusable(PackedWeight w, int batch) {
-    return w instanceof PanamaPackedWeight p && p.transposed() && batch > Sgemm.NN_SMALL_ROWS;
-  }
-
-  /**
-   * Runs {@code block} over hidden units in blocks of {@link #STEP_UNITS}: on the pool when the
-   * step's recurrent product ({@code batch x gates*H x H}) is worth a hand-off.
-   */
-  private void fusedSteps(int batch, int gates, int hidden, KernelExecutor.RangeBody block) {
-    if ((long) batch * gates * hidden * hidden < Sgemm.SERIAL_MACS) {
-      block.run(0, hidden);
-      return;
-    }
-    executor.forRange(hidden, STEP_UNITS, block);
   }
 
   @Override

@@ -224,11 +224,6 @@ final class Sgemm {
         SgemmPrepacked.columns(m, n, k, a, ao, pw, beta, c, co, from, to, tileBuffer.get()));
   }
 
-  /** @return the calling thread's register-tile spill buffer (at least {@code MR * NR} floats) */
-  float[] tile() {
-    return tileBuffer.get();
-  }
-
   /**
    * The unpacked path of {@link SgemmSmallM}; column blocks go to the pool only above
    * {@link #SERIAL_MACS}, and the serial case allocates nothing (no capturing lambda).

@@ -17,11 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * lies (its 8 rows broadcast straight from memory, like {@link SgemmWideNt}'s B); the 8 x 2-vector
  * register tile accumulates straight in C.
  *
- * <p>{@link #columns} computes any column range of C, so a caller can split C by columns (one
- * task per range) and fuse per-range work after the product, as {@code lstmStep} does with the
- * four gate blocks of a range of hidden units. Every element of C sees the same operations (k
- * slices in order, each an FMA chain starting from the previous value) whichever range or tile
- * covers it, so results do not depend on the split.
+ * <p>{@link #columns} computes any column range of C; callers split C into column blocks, one
+ * task each. Every element of C sees the same operations (k slices in order, each an FMA chain
+ * starting from the previous value) whichever range or tile covers it, so results do not depend
+ * on the split.
  */
 final class SgemmPrepacked {
   private SgemmPrepacked() {}
