@@ -5,8 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.rnnlab.api.kernel.KernelOps;
-import org.rnnlab.api.tensor.DType;
-import org.rnnlab.api.tensor.Tensor;
 import org.rnnlab.kernels.KernelOpsProvider;
 
 /**
@@ -32,26 +30,14 @@ public final class SgemmCpuTime {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     SplittableRandom rng = new SplittableRandom(42);
     for (String shape : shapes) {
-      String[] p = shape.split("[x:]");
-      int m = Integer.parseInt(p[0]);
-      int n = Integer.parseInt(p[1]);
-      int k = Integer.parseInt(p[2]);
-      boolean ta = p[3].charAt(0) == 'T';
-      boolean tb = p[3].charAt(1) == 'T';
-      Tensor a = random(rng, m * k);
-      Tensor b = random(rng, k * n);
-      Tensor c = Tensor.zeros(DType.FLOAT32, m * n);
-      double flops = 2.0 * m * n * k;
+      GemmShape g = GemmShape.parse(shape, rng);
+      double flops = g.flops();
       int reps = (int) Math.max(3, 5e10 / flops / 100);
       double[] rounds = new double[7];
-      for (int warm = 0; warm < 3 * reps; warm++) {
-        ops.gemm(ta, tb, m, n, k, 1.0, a, b, 0.0, c);
-      }
+      g.run(ops, 3 * reps);
       for (int r = 0; r < rounds.length; r++) {
         long t0 = mx.getCurrentThreadCpuTime();
-        for (int i = 0; i < reps; i++) {
-          ops.gemm(ta, tb, m, n, k, 1.0, a, b, 0.0, c);
-        }
+        g.run(ops, reps);
         rounds[r] = flops * reps / (mx.getCurrentThreadCpuTime() - t0);
       }
       Arrays.sort(rounds);
@@ -60,13 +46,5 @@ public final class SgemmCpuTime {
           + " (median %.2f us/call)%n",
           shape, median, rounds[rounds.length - 1], flops / median / 1e3);
     }
-  }
-
-  private static Tensor random(SplittableRandom rng, int size) {
-    Tensor t = Tensor.zeros(DType.FLOAT32, size);
-    for (int i = 0; i < size; i++) {
-      t.set(i, rng.nextDouble(-1, 1));
-    }
-    return t;
   }
 }

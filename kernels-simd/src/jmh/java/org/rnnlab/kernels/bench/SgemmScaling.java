@@ -3,8 +3,6 @@ package org.rnnlab.kernels.bench;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.rnnlab.api.kernel.KernelOps;
-import org.rnnlab.api.tensor.DType;
-import org.rnnlab.api.tensor.Tensor;
 import org.rnnlab.kernels.KernelOpsProvider;
 
 /**
@@ -28,26 +26,15 @@ public final class SgemmScaling {
         "2048x2048x512:NT", "3200x2048x256:NT", "2048x512x3200:TN", "1024x256x6400:TN"};
     SplittableRandom rng = new SplittableRandom(42);
     for (String shape : shapes) {
-      String[] p = shape.split("[x:]");
-      int m = Integer.parseInt(p[0]);
-      int n = Integer.parseInt(p[1]);
-      int k = Integer.parseInt(p[2]);
-      boolean ta = p[3].charAt(0) == 'T';
-      boolean tb = p[3].charAt(1) == 'T';
-      Tensor a = random(rng, m * k);
-      Tensor b = random(rng, k * n);
-      Tensor c = Tensor.zeros(DType.FLOAT32, m * n);
-      double flops = 2.0 * m * n * k;
-      int reps = (int) Math.max(2, 3e10 / flops);
+      GemmShape g = GemmShape.parse(shape, rng);
+      int reps = (int) Math.max(2, 3e10 / g.flops());
       double[] r1 = new double[9];
       double[] r2 = new double[9];
-      for (int warm = 0; warm < 3 * reps; warm++) {
-        one.gemm(ta, tb, m, n, k, 1.0, a, b, 0.0, c);
-        two.gemm(ta, tb, m, n, k, 1.0, a, b, 0.0, c);
-      }
+      g.run(one, 3 * reps);
+      g.run(two, 3 * reps);
       for (int r = 0; r < r1.length; r++) {
-        r1[r] = gflops(one, ta, tb, m, n, k, a, b, c, reps, flops);
-        r2[r] = gflops(two, ta, tb, m, n, k, a, b, c, reps, flops);
+        r1[r] = gflops(one, g, reps);
+        r2[r] = gflops(two, g, reps);
       }
       Arrays.sort(r1);
       Arrays.sort(r2);
@@ -58,20 +45,9 @@ public final class SgemmScaling {
     }
   }
 
-  private static double gflops(KernelOps ops, boolean ta, boolean tb, int m, int n, int k,
-      Tensor a, Tensor b, Tensor c, int reps, double flops) {
+  private static double gflops(KernelOps ops, GemmShape g, int reps) {
     long t0 = System.nanoTime();
-    for (int i = 0; i < reps; i++) {
-      ops.gemm(ta, tb, m, n, k, 1.0, a, b, 0.0, c);
-    }
-    return flops * reps / (System.nanoTime() - t0);
-  }
-
-  private static Tensor random(SplittableRandom rng, int size) {
-    Tensor t = Tensor.zeros(DType.FLOAT32, size);
-    for (int i = 0; i < size; i++) {
-      t.set(i, rng.nextDouble(-1, 1));
-    }
-    return t;
+    g.run(ops, reps);
+    return g.flops() * reps / (System.nanoTime() - t0);
   }
 }
