@@ -39,8 +39,6 @@ final class GateParameters {
   private KernelOps packedBy;
   /** {@code bias_ih + bias_hh}, for cells that add both biases with the input projection. */
   private final Tensor combinedBias;
-  /** Scratch for the column sums of a gradient both biases share. */
-  private final Tensor biasSum;
 
   GateParameters(CellShape shape, int gates) {
     this.gates = gates;
@@ -53,7 +51,6 @@ final class GateParameters {
     this.biasHh = Parameter.of("bias_hh", Tensor.zeros(shape.dtype(), rows));
     this.all = List.of(weightIh, weightHh, biasIh, biasHh);
     this.combinedBias = Tensor.zeros(shape.dtype(), rows);
-    this.biasSum = Tensor.zeros(shape.dtype(), rows);
   }
 
   /** @return weight_ih, weight_hh, bias_ih, bias_hh (PyTorch order) */
@@ -192,25 +189,24 @@ final class GateParameters {
 
   /**
    * Backward of a run of steps, one GEMM per product over all {@code R = steps * B} rows:
-   * accumulates {@code weight_ih += dIn^T · xs}, {@code bias_ih += sum dIn},
-   * {@code weight_hh += dHid^T · hPrev}, {@code bias_hh += sum dHid}, and writes
-   * {@code dxs = dIn · weight_ih} unless {@code dxs} is null; pass the same tensor object as
-   * {@code dIn} and {@code dHid} when they are equal, and their column sums are taken once. Shapes: {@code dIn, dHid
+   * accumulates {@code weight_ih += dIn^T · xs}, {@code weight_hh += dHid^T · hPrev} and the bias
+   * gradients the steps summed ({@code bias_ih += inputBiasGrad}, {@code bias_hh +=
+   * hiddenBiasGrad}, or {@code inputBiasGrad} for both when {@code hiddenBiasGrad} is null: the
+   * two pre-activation gradients are equal), zeroes those sums for the next run, and writes
+   * {@code dxs = dIn · weight_ih} unless {@code dxs} is null. Shapes: {@code dIn, dHid
    * [steps, B, G*H]}, {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
    */
-  void backSequence(KernelOps ops, Tensor dIn, Tensor dHid, Tensor xs, Tensor hPrev, Tensor dxs) {
+  void backSequence(KernelOps ops, Tensor dIn, Tensor dHid, Tensor xs, Tensor hPrev, Tensor dxs,
+      Tensor inputBiasGrad, Tensor hiddenBiasGrad) {
     int rows = xs.dim(0) * xs.dim(1);
     int width = gates * hiddenSize;
     ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
     ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
-    if (dHid == dIn) {
-      // both biases see the same pre-activation gradient (LSTM, Elman): sum the rows once
-      ops.sumRows(dIn, biasSum, false);
-      ops.axpy(1, biasSum, biasIh.grad());
-      ops.axpy(1, biasSum, biasHh.grad());
-    } else {
-      ops.sumRows(dIn, biasIh.grad(), true);
-      ops.sumRows(dHid, biasHh.grad(), true);
+    ops.axpy(1, inputBiasGrad, biasIh.grad());
+    ops.axpy(1, hiddenBiasGrad != null ? hiddenBiasGrad : inputBiasGrad, biasHh.grad());
+    inputBiasGrad.fill(0);
+    if (hiddenBiasGrad != null) {
+      hiddenBiasGrad.fill(0);
     }
     if (dxs != null) {
       ops.gemm(false, false, rows, inputSize, width, 1, dIn, weightIh.value(), 0, dxs);

@@ -15,6 +15,10 @@ import org.rnnlab.api.tensor.Tensor;
  *   <li>{@code dHidden}: gradients of the recurrent-side pre-activations, the same tensor as
  *       {@code dInput} unless the cell keeps them apart (GRU);
  *   <li>{@code extra [T, B, X]}: one cell-specific tensor (LSTM: {@code c}; GRU: {@code W_hh h + b_hh}).
+ *   <li>{@code inputBiasGrad}, {@code hiddenBiasGrad} {@code [G*H]}: column sums of
+ *       {@code dInput} and {@code dHidden} over the steps back-propagated since the last
+ *       weight-gradient pass (the bias gradients), added step by step while each step's rows
+ *       are in cache; {@code hiddenBiasGrad} is null when {@code dHidden} is {@code dInput}.
  * </ul>
  */
 final class GateSequenceCache implements SequenceCell.SequenceCache {
@@ -28,6 +32,8 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
   final Tensor[] dInputSteps;
   final Tensor[] dHiddenSteps;
   final Tensor[] extraSteps;
+  final Tensor inputBiasGrad;
+  final Tensor hiddenBiasGrad;
 
   GateSequenceCache(DType dtype, int steps, int batch, int gateWidth, boolean separateHidden,
       int extraWidth) {
@@ -45,6 +51,8 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
     this.dInputSteps = slices(dInput);
     this.dHiddenSteps = separateHidden ? slices(dHidden) : dInputSteps;
     this.extraSteps = extra != null ? slices(extra) : null;
+    this.inputBiasGrad = Tensor.zeros(dtype, gateWidth);
+    this.hiddenBiasGrad = separateHidden ? Tensor.zeros(dtype, gateWidth) : null;
   }
 
   private static Tensor[] slices(Tensor seq) {
