@@ -3,7 +3,6 @@ package org.rnnlab.kernels.internal;
 import static org.rnnlab.kernels.internal.VectorConstants.FLOATS;
 import static org.rnnlab.kernels.internal.VectorMath.fma;
 
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -47,15 +46,6 @@ final class Sgemm {
   static final int MC = 64;
   /** Columns of a C block (one task): a KC x NC slice of packed B is 256 KB, half of L2. */
   static final int NC = 256;
-  /** Species for packing copies: at most MR floats wide, and never wider than the kernels. */
-  private static final VectorSpecies<Float> COPY =
-      L >= MR ? FloatVector.SPECIES_256 : S;
-  /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
-  private static final int TRANSPOSE_SLICE = 64;
-  /** Stored rows per packing task when rows are copied as contiguous runs. */
-  private static final int PACK_ROWS = 32;
-  /** Micro-panels per packing task when panels are transposed. */
-  private static final int PACK_PANELS = 8;
   /**
    * Below this many multiply-adds (~20 us of work) waking pool threads twice costs more than it
    * saves.
@@ -151,13 +141,13 @@ final class Sgemm {
       int kc = Math.min(KC, k - pc);
       // operands stored k x cols are packed by whole stored rows (long sequential reads),
       // operands stored cols x k by groups of panels (a transpose)
-      int aTasks = transA ? ceilDiv(kc, PACK_ROWS) : ceilDiv(mPanels, PACK_PANELS);
-      int packTasks = aTasks + (transB ? ceilDiv(nPanels, PACK_PANELS) : ceilDiv(kc, PACK_ROWS));
+      int aTasks = Packing.tasks(transA, kc, mPanels);
+      int packTasks = aTasks + Packing.tasks(!transB, kc, nPanels);
       IntConsumer pack = t -> {
         if (t < aTasks) {
-          packSlice(transA, a, ao, m, k, p0, kc, pa, MR, mPanels, t);
+          Packing.slice(transA, a, ao, m, k, p0, kc, pa, MR, mPanels, t);
         } else {
-          packSlice(!transB, b, bo, n, k, p0, kc, pb, NR, nPanels, t - aTasks);
+          Packing.slice(!transB, b, bo, n, k, p0, kc, pb, NR, nPanels, t - aTasks);
         }
       };
       // consecutive tasks share a column block, so both cores read the same packed B slice
@@ -174,23 +164,6 @@ final class Sgemm {
         executor.forEach(packTasks, pack);
         executor.forEach(blocks, compute);
       }
-    }
-  }
-
-  /**
-   * Packing task {@code task} of the k slice {@code [p0, p0 + kc)} of an operand with
-   * {@code cols} columns after transposition: stored {@code k x cols} when {@code runs} (A
-   * transposed, B not; tasks of {@link #PACK_ROWS} stored rows), else {@code cols x k} (tasks of
-   * {@link #PACK_PANELS} panels).
-   */
-  private static void packSlice(boolean runs, float[] src, int so, int cols, int k, int p0,
-      int kc, float[] packed, int width, int panels, int task) {
-    if (runs) {
-      packRuns(src, so, cols, p0, kc, packed, width, task * PACK_ROWS,
-          Math.min(kc, (task + 1) * PACK_ROWS));
-    } else {
-      packTransposed(src, so, cols, k, p0, kc, packed, width, task * PACK_PANELS,
-          Math.min(panels, (task + 1) * PACK_PANELS));
     }
   }
 
@@ -257,15 +230,15 @@ final class Sgemm {
     float[] pa = buffers[0] = ensure(buffers[0], (long) aPanels * NR * k);
     int blocks = ceilDiv(n, SgemmWideNt.JB);
     if ((long) m * n * k < SERIAL_MACS) {
-      packTransposed(a, ao, m, k, pa, NR, 0, aPanels);
+      Packing.transposed(a, ao, m, k, pa, NR, 0, aPanels);
       float[] tile = tileBuffer.get();
       for (int t = 0; t < blocks; t++) {
         SgemmWideNt.block(t, m, n, k, alpha, pa, b, bo, beta, c, co, tile);
       }
       return;
     }
-    executor.forEach(ceilDiv(aPanels, PACK_PANELS), t -> packTransposed(a, ao, m, k, pa, NR,
-        t * PACK_PANELS, Math.min(aPanels, (t + 1) * PACK_PANELS)));
+    executor.forEach(Packing.tasks(false, k, aPanels),
+        t -> Packing.slice(false, a, ao, m, k, 0, k, pa, NR, aPanels, t));
     executor.forEach(blocks, t -> SgemmWideNt.block(t, m, n, k, alpha, pa, b, bo, beta, c, co,
         tileBuffer.get()));
   }
@@ -443,94 +416,6 @@ final class Sgemm {
           c[idx] = fma(c[idx], beta, acc * alpha);
         }
       }
-    }
-  }
-
-  /**
-   * Packs rows {@code [pFrom, pTo)} of the slice {@code [p0, p0 + kc)} of a matrix stored
-   * {@code k x cols} (A when transposed, B when not) into panels of {@code width} columns,
-   * {@code packed[panel][p - p0][lane]}: each stored row is read once, front to back (a long
-   * sequential read the prefetcher follows), and split into runs of {@code width}.
-   */
-  private static void packRuns(float[] src, int so, int cols, int p0, int kc, float[] packed,
-      int width, int pFrom, int pTo) {
-    for (int p = pFrom; p < pTo; p++) {
-      int row = so + (p0 + p) * cols;
-      for (int j0 = 0; j0 < cols; j0 += width) {
-        copyRun(src, row + j0, packed, j0 * kc + p * width, Math.min(width, cols - j0), width);
-      }
-    }
-  }
-
-  /**
-   * {@link #packTransposed(float[], int, int, int, int, int, float[], int, int, int)} over the
-   * whole of k.
-   */
-  static void packTransposed(float[] src, int so, int cols, int k, float[] packed,
-      int width, int panelFrom, int panelTo) {
-    packTransposed(src, so, cols, k, 0, k, packed, width, panelFrom, panelTo);
-  }
-
-  /**
-   * Packs the slice {@code [p0, p0 + kc)} of a matrix stored {@code cols x k} (A when not
-   * transposed, B when transposed) into the same panel layout, for panels
-   * {@code [panelFrom, panelTo)}: a transpose, done in slices of k so the panel slice being
-   * written stays in L1.
-   */
-  static void packTransposed(float[] src, int so, int cols, int k, int p0, int kc,
-      float[] packed, int width, int panelFrom, int panelTo) {
-    for (int q = panelFrom; q < panelTo; q++) {
-      int j0 = q * width;
-      int valid = Math.min(width, cols - j0);
-      int base = j0 * kc - p0 * width;
-      for (int s0 = p0, end = p0 + kc; s0 < end; s0 += TRANSPOSE_SLICE) {
-        int s1 = Math.min(end, s0 + TRANSPOSE_SLICE);
-        int j = 0;
-        // eight stored rows at a time: each p then writes 32 contiguous bytes, not 4 scattered
-        for (; j + 8 <= valid; j += 8) {
-          int r0 = so + (j0 + j) * k;
-          for (int p = s0; p < s1; p++) {
-            int d = base + p * width + j;
-            int sp = r0 + p;
-            packed[d] = src[sp];
-            packed[d + 1] = src[sp + k];
-            packed[d + 2] = src[sp + 2 * k];
-            packed[d + 3] = src[sp + 3 * k];
-            packed[d + 4] = src[sp + 4 * k];
-            packed[d + 5] = src[sp + 5 * k];
-            packed[d + 6] = src[sp + 6 * k];
-            packed[d + 7] = src[sp + 7 * k];
-          }
-        }
-        for (; j < valid; j++) {
-          int from = so + (j0 + j) * k;
-          for (int p = s0; p < s1; p++) {
-            packed[base + p * width + j] = src[from + p];
-          }
-        }
-        if (valid < width) {
-          for (int p = s0; p < s1; p++) {
-            Arrays.fill(packed, base + p * width + valid, base + (p + 1) * width, 0f);
-          }
-        }
-      }
-    }
-  }
-
-  /** Copies {@code len <= width} floats and zero-fills the run up to {@code width}. */
-  private static void copyRun(float[] src, int from, float[] dst, int to, int len, int width) {
-    int i = 0;
-    if (len == width) {
-      // full runs (all but the last panel) as vectors: System.arraycopy costs more at 8 floats
-      for (; i <= len - COPY.length(); i += COPY.length()) {
-        FloatVector.fromArray(COPY, src, from + i).intoArray(dst, to + i);
-      }
-    }
-    for (; i < len; i++) {
-      dst[to + i] = src[from + i];
-    }
-    for (; i < width; i++) {
-      dst[to + i] = 0f;
     }
   }
 

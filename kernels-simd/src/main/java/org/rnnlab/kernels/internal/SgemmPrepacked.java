@@ -43,7 +43,7 @@ final class SgemmPrepacked {
   static void pack(float[] w, int wo, boolean transposed, int n, int k, float[] packed,
       int panelFrom, int panelTo) {
     if (transposed) {
-      Sgemm.packTransposed(w, wo, n, k, packed, NR, panelFrom, panelTo);
+      Packing.transposed(w, wo, n, k, packed, NR, panelFrom, panelTo);
       return;
     }
     for (int q = panelFrom; q < panelTo; q++) {

@@ -31,7 +31,7 @@ final class SgemmWideNt {
 
   /**
    * The columns {@code [block * JB, (block + 1) * JB)} of C, with {@code pa} holding A packed
-   * by {@code Sgemm.packTransposed(a, ao, m, k, pa, NR, ...)}.
+   * by {@code Packing.transposed(a, ao, m, k, pa, NR, ...)}.
    */
   static void block(int block, int m, int n, int k, float alpha, float[] pa, float[] b, int bo,
       float beta, float[] c, int co, float[] tile) {

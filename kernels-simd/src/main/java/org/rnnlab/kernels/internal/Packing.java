@@ -1,0 +1,145 @@
+package org.rnnlab.kernels.internal;
+
+import static org.rnnlab.kernels.internal.Sgemm.MR;
+import static org.rnnlab.kernels.internal.VectorConstants.FLOATS;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Packing of SGEMM operands into the register tiles' panel layout: panel {@code q} of
+ * {@code width} columns holds, for each {@code p} of a k slice, {@code width} consecutive
+ * floats ({@code [p][lane]}), zero-padded past the last column, so the micro-kernels read both
+ * operands front to back whatever the transposes. An operand stored {@code k x cols} is packed
+ * by copying runs of each stored row ({@link #runs}); one stored {@code cols x k} is transposed
+ * ({@link #transposed}). Work is cut into tasks ({@link #tasks}, {@link #slice}) that write
+ * disjoint parts of the packed buffer.
+ */
+final class Packing {
+  private Packing() {}
+
+  private static final VectorSpecies<Float> S = FLOATS;
+  /** Species for packing copies: at most MR floats wide, and never wider than the kernels. */
+  private static final VectorSpecies<Float> COPY =
+      S.length() >= MR ? FloatVector.SPECIES_256 : S;
+  /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
+  private static final int TRANSPOSE_SLICE = 64;
+  /** Stored rows per packing task when rows are copied as contiguous runs. */
+  private static final int PACK_ROWS = 32;
+  /** Micro-panels per packing task when panels are transposed. */
+  private static final int PACK_PANELS = 8;
+
+  /**
+   * @return how many {@link #slice} tasks pack a slice of {@code kc} steps of an operand with
+   *     {@code panels} panels: by stored rows when {@code runs}, else by groups of panels
+   */
+  static int tasks(boolean runs, int kc, int panels) {
+    return runs ? Sgemm.ceilDiv(kc, PACK_ROWS) : Sgemm.ceilDiv(panels, PACK_PANELS);
+  }
+
+  /**
+   * Runs packing task {@code task} of the k slice {@code [p0, p0 + kc)} of an operand with
+   * {@code cols} columns after transposition: stored {@code k x cols} when {@code runs} (A
+   * transposed, B not; tasks of {@link #PACK_ROWS} stored rows), else {@code cols x k} (tasks of
+   * {@link #PACK_PANELS} panels).
+   */
+  static void slice(boolean runs, float[] src, int so, int cols, int k, int p0,
+      int kc, float[] packed, int width, int panels, int task) {
+    if (runs) {
+      runs(src, so, cols, p0, kc, packed, width, task * PACK_ROWS,
+          Math.min(kc, (task + 1) * PACK_ROWS));
+    } else {
+      transposed(src, so, cols, k, p0, kc, packed, width, task * PACK_PANELS,
+          Math.min(panels, (task + 1) * PACK_PANELS));
+    }
+  }
+
+  /**
+   * Packs rows {@code [pFrom, pTo)} of the slice {@code [p0, p0 + kc)} of a matrix stored
+   * {@code k x cols} (A when transposed, B when not) into panels of {@code width} columns,
+   * {@code packed[panel][p - p0][lane]}: each stored row is read once, front to back (a long
+   * sequential read the prefetcher follows), and split into runs of {@code width}.
+   */
+  private static void runs(float[] src, int so, int cols, int p0, int kc, float[] packed,
+      int width, int pFrom, int pTo) {
+    for (int p = pFrom; p < pTo; p++) {
+      int row = so + (p0 + p) * cols;
+      for (int j0 = 0; j0 < cols; j0 += width) {
+        copyRun(src, row + j0, packed, j0 * kc + p * width, Math.min(width, cols - j0), width);
+      }
+    }
+  }
+
+  /**
+   * {@link #transposed(float[], int, int, int, int, int, float[], int, int, int)} over the
+   * whole of k.
+   */
+  static void transposed(float[] src, int so, int cols, int k, float[] packed,
+      int width, int panelFrom, int panelTo) {
+    transposed(src, so, cols, k, 0, k, packed, width, panelFrom, panelTo);
+  }
+
+  /**
+   * Packs the slice {@code [p0, p0 + kc)} of a matrix stored {@code cols x k} (A when not
+   * transposed, B when transposed) into the same panel layout, for panels
+   * {@code [panelFrom, panelTo)}: a transpose, done in slices of k so the panel slice being
+   * written stays in L1.
+   */
+  static void transposed(float[] src, int so, int cols, int k, int p0, int kc,
+      float[] packed, int width, int panelFrom, int panelTo) {
+    for (int q = panelFrom; q < panelTo; q++) {
+      int j0 = q * width;
+      int valid = Math.min(width, cols - j0);
+      int base = j0 * kc - p0 * width;
+      for (int s0 = p0, end = p0 + kc; s0 < end; s0 += TRANSPOSE_SLICE) {
+        int s1 = Math.min(end, s0 + TRANSPOSE_SLICE);
+        int j = 0;
+        // eight stored rows at a time: each p then writes 32 contiguous bytes, not 4 scattered
+        for (; j + 8 <= valid; j += 8) {
+          int r0 = so + (j0 + j) * k;
+          for (int p = s0; p < s1; p++) {
+            int d = base + p * width + j;
+            int sp = r0 + p;
+            packed[d] = src[sp];
+            packed[d + 1] = src[sp + k];
+            packed[d + 2] = src[sp + 2 * k];
+            packed[d + 3] = src[sp + 3 * k];
+            packed[d + 4] = src[sp + 4 * k];
+            packed[d + 5] = src[sp + 5 * k];
+            packed[d + 6] = src[sp + 6 * k];
+            packed[d + 7] = src[sp + 7 * k];
+          }
+        }
+        for (; j < valid; j++) {
+          int from = so + (j0 + j) * k;
+          for (int p = s0; p < s1; p++) {
+            packed[base + p * width + j] = src[from + p];
+          }
+        }
+        if (valid < width) {
+          for (int p = s0; p < s1; p++) {
+            Arrays.fill(packed, base + p * width + valid, base + (p + 1) * width, 0f);
+          }
+        }
+      }
+    }
+  }
+
+  /** Copies {@code len <= width} floats and zero-fills the run up to {@code width}. */
+  private static void copyRun(float[] src, int from, float[] dst, int to, int len, int width) {
+    int i = 0;
+    if (len == width) {
+      // full runs (all but the last panel) as vectors: System.arraycopy costs more at 8 floats
+      for (; i <= len - COPY.length(); i += COPY.length()) {
+        FloatVector.fromArray(COPY, src, from + i).intoArray(dst, to + i);
+      }
+    }
+    for (; i < len; i++) {
+      dst[to + i] = src[from + i];
+    }
+    for (; i < width; i++) {
+      dst[to + i] = 0f;
+    }
+  }
+}
