@@ -12,7 +12,7 @@ import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
- * Products with a pre-packed weight and the fused LSTM and GRU steps of the Vector API kernels against
+ * Products with a pre-packed weight and the LSTM and GRU steps of the Vector API kernels against
  * the scalar reference (which composes the plain GEMM and the pointwise step), at awkward sizes,
  * and bit-identical on 1 and 2 threads.
  */
@@ -94,73 +94,69 @@ class PackedWeightKernelTest extends BaseKernelTestCase {
     }
   }
 
-  /** The fused step's gates, c and h on {@code ops}, from identical inputs. */
-  private static Tensor[] lstmStep(KernelOps ops, Tensor hPrev, Tensor w, Tensor gates0,
-      Tensor cPrev) {
-    int batch = hPrev.dim(0);
-    int hidden = hPrev.dim(1);
-    Tensor gates = copyAtOffset(gates0, 4);
-    Tensor c = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 6);
-    Tensor h = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 8);
-    ops.lstmStep(hPrev, ops.packWeight(w, true), gates, cPrev, c, h);
-    return new Tensor[] {gates, c, h};
+  /** One recurrent step on {@code ops} from fresh copies of the inputs; returns its outputs. */
+  @FunctionalInterface
+  private interface Step {
+    Tensor[] run(KernelOps ops);
+  }
+
+  /**
+   * Runs {@code step} on the scalar reference and on the Vector API kernels with 1 and 2
+   * threads: close to the reference, bit-identical across thread counts.
+   */
+  private static void compareStep(String what, String[] outputs, int hidden, Step step) {
+    Tensor[] expected = step.run(SCALAR);
+    Tensor[] one = step.run(SIMD);
+    Tensor[] two = step.run(SIMD2);
+    for (int i = 0; i < outputs.length; i++) {
+      String name = what + " " + outputs[i];
+      assertClose(name, expected[i], one[i], 2e-5 * Math.max(1, hidden));
+      assertBitIdentical(name + " 1 vs 2 threads", one[i], two[i]);
+    }
   }
 
   @ParameterizedTest
   @MethodSource("hiddenSizes")
-  void fusedLstmStepMatchesScalarReference(int hidden) {
+  void lstmStepMatchesScalarReference(int hidden) {
     for (int batch : ROWS) {
       SplittableRandom rng = rng(100L * hidden + batch);
       Tensor hPrev = offsetView(rng, 3, batch, hidden);
       Tensor w = offsetView(rng, 5, 4 * hidden, hidden);
       Tensor gates0 = offsetView(rng, 7, batch, 4 * hidden);
       Tensor cPrev = offsetView(rng, 11, batch, hidden);
-      Tensor[] expected = lstmStep(SCALAR, hPrev, w, gates0, cPrev);
-      Tensor[] one = lstmStep(SIMD, hPrev, w, gates0, cPrev);
-      Tensor[] two = lstmStep(SIMD2, hPrev, w, gates0, cPrev);
-      String[] names = {"gates", "c", "h"};
-      for (int i = 0; i < 3; i++) {
-        String what = "lstmStep " + names[i] + " B=" + batch + " H=" + hidden;
-        assertClose(what, expected[i], one[i], 2e-5 * Math.max(1, hidden));
-        assertBitIdentical(what + " 1 vs 2 threads", one[i], two[i]);
-      }
+      compareStep("lstmStep B=" + batch + " H=" + hidden, new String[] {"gates", "c", "h"},
+          hidden, ops -> {
+            Tensor gates = copyAtOffset(gates0, 4);
+            Tensor c = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 6);
+            Tensor h = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 8);
+            ops.lstmStep(hPrev, ops.packWeight(w, true), gates, cPrev, c, h);
+            return new Tensor[] {gates, c, h};
+          });
     }
-  }
-
-  /** The fused GRU step's gi (activations), gh and h on {@code ops}, from identical inputs. */
-  private static Tensor[] gruStep(KernelOps ops, Tensor hPrev, Tensor w, Tensor bias, Tensor gi0) {
-    int batch = hPrev.dim(0);
-    int hidden = hPrev.dim(1);
-    Tensor gi = copyAtOffset(gi0, 4);
-    Tensor gh = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, 3 * hidden), 6);
-    gh.fill(Float.NaN); // overwritten, never read
-    Tensor h = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 8);
-    ops.gruStep(hPrev, ops.packWeight(w, true), bias, gi, gh, h);
-    return new Tensor[] {gi, gh, h};
   }
 
   @ParameterizedTest
   @MethodSource("hiddenSizes")
-  void fusedGruStepMatchesScalarReference(int hidden) {
+  void gruStepMatchesScalarReference(int hidden) {
     for (int batch : ROWS) {
       SplittableRandom rng = rng(200L * hidden + batch);
       Tensor hPrev = offsetView(rng, 3, batch, hidden);
       Tensor w = offsetView(rng, 5, 3 * hidden, hidden);
       Tensor bias = offsetView(rng, 2, 3 * hidden);
       Tensor gi0 = offsetView(rng, 7, batch, 3 * hidden);
-      Tensor[] expected = gruStep(SCALAR, hPrev, w, bias, gi0);
-      Tensor[] one = gruStep(SIMD, hPrev, w, bias, gi0);
-      Tensor[] two = gruStep(SIMD2, hPrev, w, bias, gi0);
-      String[] names = {"rzn", "gh", "h"};
-      for (int i = 0; i < 3; i++) {
-        String what = "gruStep " + names[i] + " B=" + batch + " H=" + hidden;
-        assertClose(what, expected[i], one[i], 2e-5 * Math.max(1, hidden));
-        assertBitIdentical(what + " 1 vs 2 threads", one[i], two[i]);
-      }
+      compareStep("gruStep B=" + batch + " H=" + hidden, new String[] {"rzn", "gh", "h"},
+          hidden, ops -> {
+            Tensor gi = copyAtOffset(gi0, 4);
+            Tensor gh = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, 3 * hidden), 6);
+            gh.fill(Float.NaN); // overwritten, never read
+            Tensor h = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 8);
+            ops.gruStep(hPrev, ops.packWeight(w, true), bias, gi, gh, h);
+            return new Tensor[] {gi, gh, h};
+          });
     }
   }
 
-  /** Hidden sizes around the 64-unit task blocks and the panel widths. */
+  /** Hidden sizes around the 64-column task blocks and the panel widths. */
   static int[] hiddenSizes() {
     return new int[] {1, 3, 7, 17, 33, 64, 65, 100, 130, 257};
   }
