@@ -6,6 +6,7 @@
 #   bench/compare-pytorch.sh                 # all configs, cells rnn_tanh lstm gru, threads 1 2
 #   CELLS="lstm" THREADS="2" CONFIGS="b" bench/compare-pytorch.sh
 #   CLOCK=cpu THREADS=1 bench/compare-pytorch.sh   # process CPU time: steadier on a loaded machine
+#   ROUNDS=3 bench/compare-pytorch.sh       # 3 alternating runs of each side, medians of the medians
 #
 # Needs: /usr/bin/python3 with torch (apt-get install -y python3-torch libopenblas0-openmp).
 set -euo pipefail
@@ -14,7 +15,12 @@ CELLS="${CELLS:-rnn_tanh lstm gru}"
 THREADS="${THREADS:-1 2}"
 CONFIGS="${CONFIGS:-a b c d}"
 REPS="${REPS:-15}"
+ROUNDS="${ROUNDS:-1}"
 CLOCK="${CLOCK:-wall}"
+
+median() { # of the arguments
+  printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 config() { # name -> B T I H (batch-first)
   case "$1" in
@@ -33,17 +39,25 @@ fi
 
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), rnnlab: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo n/a)"
-echo "# date: $(date -u +%FT%TZ)  reps: $REPS (median)  clock: $CLOCK  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# date: $(date -u +%FT%TZ)  reps: $REPS (median)  rounds: $ROUNDS (median)  clock: $CLOCK  load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" config cell threads "B,T,I,H" "rnnlab_ms" "torch_ms" "ratio"
 for cfg in $CONFIGS; do
   read -r B T I H <<<"$(config "$cfg")"
   for cell in $CELLS; do
     for th in $THREADS; do
-      r=$("$ROOT/rnnlab" bench --cell "$cell" --batch "$B" --seq "$T" --input "$I" --hidden "$H" \
-            --threads "$th" --reps "$REPS" --clock "$CLOCK" --quiet 2>/dev/null | tail -1)
-      p=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$th" /usr/bin/python3 \
-            "$ROOT/bench/torch_step.py" --cell "$cell" --batch "$B" --seq "$T" --input "$I" \
-            --hidden "$H" --threads "$th" --reps "$REPS" --clock "$CLOCK" | tail -1)
+      rs=()
+      ps=()
+      # ROUNDS alternating process pairs: both sides see the same drift of a shared machine
+      for ((round = 0; round < ROUNDS; round++)); do
+        rs+=("$("$ROOT/rnnlab" bench --cell "$cell" --batch "$B" --seq "$T" --input "$I" \
+              --hidden "$H" --threads "$th" --reps "$REPS" --clock "$CLOCK" --quiet 2>/dev/null \
+              | tail -1)")
+        ps+=("$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS="$th" /usr/bin/python3 \
+              "$ROOT/bench/torch_step.py" --cell "$cell" --batch "$B" --seq "$T" --input "$I" \
+              --hidden "$H" --threads "$th" --reps "$REPS" --clock "$CLOCK" | tail -1)")
+      done
+      r=$(median "${rs[@]}")
+      p=$(median "${ps[@]}")
       ratio=$(awk -v p="$p" -v r="$r" 'BEGIN { if (r > 0) printf "%.2f", p / r; else print "n/a" }')
       printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" "$cfg" "$cell" "$th" "$B,$T,$I,$H" "$r" "$p" "$ratio"
     done
