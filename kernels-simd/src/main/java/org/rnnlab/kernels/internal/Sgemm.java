@@ -287,7 +287,7 @@ final class Sgemm {
    * Copies the {@code rows x cols} corner of a tile between C and the spill buffer; with
    * {@code values} false only zeroes the destination.
    */
-  private static void copyEdge(float[] src, int so, int lds, float[] dst, int dOff, int ldd,
+  static void copyEdge(float[] src, int so, int lds, float[] dst, int dOff, int ldd,
       int rows, int cols, boolean values) {
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < cols; j++) {
@@ -406,17 +406,24 @@ final class Sgemm {
       float alpha, float beta, boolean first) {
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < cols; j++) {
-        float acc = tile[r * NR + j];
         int idx = cOff + r * ldc + j;
-        if (!first) {
-          c[idx] = fma(acc, alpha, c[idx]);
-        } else if (beta == 0f) {
-          c[idx] = acc * alpha;
-        } else {
-          c[idx] = fma(c[idx], beta, acc * alpha);
-        }
+        c[idx] = merge(tile[r * NR + j], c, idx, alpha, beta, first);
       }
     }
+  }
+
+  /**
+   * The scalar merge rule of every GEMM path for one element of C: on the first (or only) k
+   * slice {@code alpha acc + beta C}, with C unread when beta is 0 (so NaN there is ignored); on
+   * later slices {@code C + alpha acc}.
+   *
+   * @return the new value of {@code c[idx]}
+   */
+  static float merge(float acc, float[] c, int idx, float alpha, float beta, boolean first) {
+    if (!first) {
+      return fma(acc, alpha, c[idx]);
+    }
+    return beta == 0f ? acc * alpha : fma(c[idx], beta, acc * alpha);
   }
 
   private static void scaleC(int m, int n, float beta, float[] c, int co) {

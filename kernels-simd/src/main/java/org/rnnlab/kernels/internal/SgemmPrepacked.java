@@ -100,17 +100,9 @@ final class SgemmPrepacked {
           if (rows == MR && c0 == j && c1 == j + NR) {
             gemm8x2(a, r0, d1, d2, d3, d4, d5, d6, d7, pw, bOff, kc, c, cRow + j, n, load);
           } else {
-            for (int r = 0; r < rows; r++) {
-              for (int col = c0; col < c1; col++) {
-                tile[r * NR + col - j] = load ? c[cRow + r * n + col] : 0f;
-              }
-            }
+            Sgemm.copyEdge(c, cRow + c0, n, tile, c0 - j, NR, rows, c1 - c0, load);
             gemm8x2(a, r0, d1, d2, d3, d4, d5, d6, d7, pw, bOff, kc, tile, 0, NR, true);
-            for (int r = 0; r < rows; r++) {
-              for (int col = c0; col < c1; col++) {
-                c[cRow + r * n + col] = tile[r * NR + col - j];
-              }
-            }
+            Sgemm.copyEdge(tile, c0 - j, NR, c, cRow + c0, n, rows, c1 - c0, true);
           }
         }
       }

@@ -129,15 +129,8 @@ final class SgemmWideNt {
     for (int lane = 0; lane < cols; lane++) {
       int row = cOff + lane * ldc;
       for (int r = 0; r < rows; r++) {
-        float acc = tile[r * NR + lane];
         int idx = row + r;
-        if (!first) {
-          c[idx] = fma(acc, alpha, c[idx]);
-        } else if (beta == 0f) {
-          c[idx] = acc * alpha;
-        } else {
-          c[idx] = fma(c[idx], beta, acc * alpha);
-        }
+        c[idx] = Sgemm.merge(tile[r * NR + lane], c, idx, alpha, beta, first);
       }
     }
   }
