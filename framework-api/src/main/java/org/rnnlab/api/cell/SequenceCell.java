@@ -21,7 +21,7 @@ import org.rnnlab.api.tensor.Tensor;
  *   forwardInputs(xs, cache)                            xs [T, B, I]
  *   forwardStep(s, prev, next, cache)                   s = 0, 1, ..., T-1
  *   then, once or more (e.g. per truncated-BPTT window [from, to)):
- *     backwardStep(s, prev, dNext, dPrev, cache)        s = to-1, ..., from
+ *     backwardStep(s, prev, next, dNext, dPrev, cache)  s = to-1, ..., from
  *     backwardWeights(xs, hPrev, from, to, dxs, cache)  accumulates parameter gradients
  * </pre>
  * {@code prev} and {@code next} are the same tensors the step contract uses ({@link
@@ -70,12 +70,16 @@ public interface SequenceCell extends Cell {
    * @param ops kernels
    * @param s step index
    * @param prev the previous state given to {@link #forwardStep}
+   * @param next the new state {@link #forwardStep} wrote, as the layer kept it (read only): the
+   *     layer holds every state of the sequence anyway, so a cell need not copy any of it into
+   *     its cache (LSTM reads {@code c} here). On padded batch rows the layer may have replaced
+   *     it by {@code prev}; those rows get a zero {@code dNext}.
    * @param dNext gradient w.r.t. the new state (read only)
    * @param dPrev receives the gradient w.r.t. {@code prev} (overwritten)
    * @param cache this sequence's cache
    */
-  void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev,
-      SequenceCache cache);
+  void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
+      Tensor[] dPrev, SequenceCache cache);
 
   /**
    * After {@link #backwardStep} ran for steps {@code [from, to)}: <b>accumulates</b> every

@@ -6,6 +6,7 @@ import static org.rnnlab.kernels.internal.VectorMath.fma;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.rnnlab.api.kernel.Activation;
@@ -23,6 +24,8 @@ final class ElementwiseKernels {
   private static final int L = S.length();
   private static final VectorSpecies<Double> D = DOUBLES;
   private static final int DL = D.length();
+  /** The lanes {@code [DL, L)} of a float vector: where the second of two double vectors goes. */
+  private static final VectorMask<Float> UPPER_HALF = S.indexInRange(-DL, DL);
 
   /** {@code y[i] += alpha x[i]} for {@code i in [from, to)}. */
   static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int from, int to) {
@@ -94,30 +97,44 @@ final class ElementwiseKernels {
    */
   static void sumRows(float[] m, int mo, int rows, int n, float[] out, int oo, boolean accumulate,
       int colFrom, int colTo) {
-    int width = colTo - colFrom;
-    double[] acc = new double[width];
-    for (int j = 0; j < width; j++) {
-      acc[j] = accumulate ? out[oo + colFrom + j] : 0;
-    }
-    int bound = S.loopBound(width);
-    for (int r = 0; r < rows; r++) {
-      int row = mo + r * n + colFrom;
-      int j = 0;
-      for (; j < bound; j += L) {
+    // columns in blocks of two float vectors held as four double accumulators in registers
+    // across all rows: the rows are read once and no partial sum goes through memory. Every
+    // column still adds its rows in order 0..rows-1 in double, so the block width (and the
+    // vector width) never changes a result.
+    int j = colFrom;
+    for (; j + 2 * L <= colTo; j += 2 * L) {
+      FloatVector o0 = accumulate ? FloatVector.fromArray(S, out, oo + j) : FloatVector.zero(S);
+      FloatVector o1 = accumulate ? FloatVector.fromArray(S, out, oo + j + L) : FloatVector.zero(S);
+      DoubleVector a0 = (DoubleVector) o0.convertShape(VectorOperators.F2D, D, 0);
+      DoubleVector a1 = (DoubleVector) o0.convertShape(VectorOperators.F2D, D, 1);
+      DoubleVector a2 = (DoubleVector) o1.convertShape(VectorOperators.F2D, D, 0);
+      DoubleVector a3 = (DoubleVector) o1.convertShape(VectorOperators.F2D, D, 1);
+      for (int r = 0, row = mo + j; r < rows; r++, row += n) {
+        FloatVector v0 = FloatVector.fromArray(S, m, row);
+        FloatVector v1 = FloatVector.fromArray(S, m, row + L);
         // one float vector widens exactly into two double vectors (lower lanes first)
-        FloatVector v = FloatVector.fromArray(S, m, row + j);
-        DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-        DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
-        DoubleVector.fromArray(D, acc, j).add(lo).intoArray(acc, j);
-        DoubleVector.fromArray(D, acc, j + DL).add(hi).intoArray(acc, j + DL);
+        a0 = a0.add(v0.convertShape(VectorOperators.F2D, D, 0));
+        a1 = a1.add(v0.convertShape(VectorOperators.F2D, D, 1));
+        a2 = a2.add(v1.convertShape(VectorOperators.F2D, D, 0));
+        a3 = a3.add(v1.convertShape(VectorOperators.F2D, D, 1));
       }
-      for (; j < width; j++) {
-        acc[j] += m[row + j];
+      narrow(a0, a1).intoArray(out, oo + j);
+      narrow(a2, a3).intoArray(out, oo + j + L);
+    }
+    for (; j < colTo; j++) {
+      double acc = accumulate ? out[oo + j] : 0;
+      for (int r = 0, at = mo + j; r < rows; r++, at += n) {
+        acc += m[at];
       }
+      out[oo + j] = (float) acc;
     }
-    for (int j = 0; j < width; j++) {
-      out[oo + colFrom + j] = (float) acc[j];
-    }
+  }
+
+  /** @return {@code lo} and {@code hi} rounded to float, {@code lo} in the lower lanes */
+  private static FloatVector narrow(DoubleVector lo, DoubleVector hi) {
+    FloatVector low = (FloatVector) lo.convertShape(VectorOperators.D2F, S, 0);
+    FloatVector high = (FloatVector) hi.convertShape(VectorOperators.D2F, S, -1);
+    return low.blend(high, UPPER_HALF);
   }
 
   /** {@code y[i] = f(x[i])}; {@code y} may alias {@code x}. */

@@ -55,14 +55,15 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
   }
 
   @Override
-  public final void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext,
-      Tensor[] dPrev, SequenceCache cache) {
+  public final void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next,
+      Tensor[] dNext, Tensor[] dPrev, SequenceCache cache) {
     GateSequenceCache c = typed(cache);
     checkStep(c, s);
     StepShapes.checkStates(shape, stateCount(), c.batch, prev, "prev");
+    StepShapes.checkStates(shape, stateCount(), c.batch, next, "next");
     StepShapes.checkStates(shape, stateCount(), c.batch, dNext, "dNext");
     StepShapes.checkStates(shape, stateCount(), c.batch, dPrev, "dPrev");
-    sequenceStepBackward(ops, s, prev, dNext, dPrev, c);
+    sequenceStepBackward(ops, s, prev, next, dNext, dPrev, c);
     // bias gradients while this step's rows are in cache: summing all T steps after the loop
     // re-read them from memory on one thread (4 % of a 2-thread step at B=64, H=256)
     ops.sumRows(c.dInputSteps[s], c.inputBiasGrad, true);
@@ -106,8 +107,8 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
    * Backward of step {@code s}: fills {@code c.dInputSteps[s]} (and {@code c.dHiddenSteps[s]})
    * and writes {@code dPrev}; must leave the forward values in {@code c} unchanged.
    */
-  abstract void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext,
-      Tensor[] dPrev, GateSequenceCache c);
+  abstract void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] next,
+      Tensor[] dNext, Tensor[] dPrev, GateSequenceCache c);
 
   /**
    * The fast path's saturation probe for cells whose {@code gateSteps[s]} holds all gate

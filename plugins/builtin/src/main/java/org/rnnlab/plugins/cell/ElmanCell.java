@@ -99,8 +99,8 @@ public final class ElmanCell extends AbstractSequenceGateCell<ElmanCell.StepCach
   }
 
   @Override
-  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev,
-      GateSequenceCache c) {
+  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
+      Tensor[] dPrev, GateSequenceCache c) {
     ops.activateBackward(activation, c.gateSteps[s], dNext[0], c.dInputSteps[s]);
     params.backHiddenState(ops, c.dInputSteps[s], 0, dPrev[0]);
   }

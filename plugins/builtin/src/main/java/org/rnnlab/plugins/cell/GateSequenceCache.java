@@ -14,7 +14,8 @@ import org.rnnlab.api.tensor.Tensor;
  *   <li>{@code dInput [T, B, G*H]}: gradients of the input-side pre-activations;
  *   <li>{@code dHidden}: gradients of the recurrent-side pre-activations, the same tensor as
  *       {@code dInput} unless the cell keeps them apart (GRU);
- *   <li>{@code extra [T, B, X]}: one cell-specific tensor (LSTM: {@code c}; GRU: {@code W_hh h + b_hh}).
+ *   <li>{@code extra [T, B, X]}: one cell-specific tensor, or null (GRU: {@code W_hh h + b_hh};
+ *       LSTM needs none: its {@code c} is the layer's state, handed back to the backward step).
  *   <li>{@code inputBiasGrad}, {@code hiddenBiasGrad} {@code [G*H]}: column sums of
  *       {@code dInput} and {@code dHidden} over the steps back-propagated since the last
  *       weight-gradient pass (the bias gradients), added step by step while each step's rows

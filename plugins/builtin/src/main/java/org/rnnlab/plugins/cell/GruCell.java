@@ -106,8 +106,8 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
   }
 
   @Override
-  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev,
-      GateSequenceCache k) {
+  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
+      Tensor[] dPrev, GateSequenceCache k) {
     ops.gruBackward(k.gateSteps[s], k.extraSteps[s], prev[0], dNext[0], k.dInputSteps[s],
         k.dHiddenSteps[s], dPrev[0]);
     params.backHiddenState(ops, k.dHiddenSteps[s], 1, dPrev[0]);

@@ -112,15 +112,14 @@ public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache>
 
   @Override
   public GateSequenceCache newSequenceCache(int steps, int batch) {
+    // no extra tensor: c of every step is the layer's state 1, handed back as next[1]
     return new GateSequenceCache(shape.dtype(), steps, batch, GATES * shape.hiddenSize(), false,
-        shape.hiddenSize());
+        0);
   }
 
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
-    ops.lstmStep(prev[0], params.packedHidden(), k.gateSteps[s], prev[1], k.extraSteps[s],
-        next[0]);
-    next[1].copyFrom(k.extraSteps[s]);
+    ops.lstmStep(prev[0], params.packedHidden(), k.gateSteps[s], prev[1], next[1], next[0]);
   }
 
   @Override
@@ -129,9 +128,9 @@ public final class LstmCell extends AbstractSequenceGateCell<LstmCell.StepCache>
   }
 
   @Override
-  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev,
-      GateSequenceCache k) {
-    ops.lstmBackward(k.gateSteps[s], prev[1], k.extraSteps[s], dNext[0], dNext[1],
+  void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
+      Tensor[] dPrev, GateSequenceCache k) {
+    ops.lstmBackward(k.gateSteps[s], prev[1], next[1], dNext[0], dNext[1],
         k.dInputSteps[s], dPrev[1]);
     params.backHiddenState(ops, k.dInputSteps[s], 0, dPrev[0]);
   }

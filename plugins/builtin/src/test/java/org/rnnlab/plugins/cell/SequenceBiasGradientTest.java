@@ -68,7 +68,7 @@ class SequenceBiasGradientTest {
       dPrev[k] = Tensor.zeros(DType.FLOAT64, B, H);
     }
     for (int s = T - 1; s >= T - stepsBack; s--) {
-      cell.backwardStep(OPS, s, h[s], d, dPrev, cache);
+      cell.backwardStep(OPS, s, h[s], h[s + 1], d, dPrev, cache);
       Tensor[] swap = d;
       d = dPrev;
       dPrev = swap;

@@ -197,10 +197,15 @@ final class DirectionRunner {
       int t = time(s);
       if (s >= injectFrom) {
         int width = dOut.dim(2);
-        for (int b = 0; b < batch; b++) {
-          Layout.copy(dOut, (t * batch + b) * width + d * hidden, injected, b * hidden, hidden);
+        if (width == hidden) {
+          // one direction: the step's output gradient rows are contiguous already
+          ops.axpy(1, dOut.slice(t), grad[0]);
+        } else {
+          for (int b = 0; b < batch; b++) {
+            Layout.copy(dOut, (t * batch + b) * width + d * hidden, injected, b * hidden, hidden);
+          }
+          ops.axpy(1, injected, grad[0]);
         }
-        ops.axpy(1, injected, grad[0]);
       }
       Tensor[] toCell = grad;
       if (mask.any()) {
@@ -213,7 +218,7 @@ final class DirectionRunner {
       if (hiddenNorms != null) {
         hiddenNorms[t] = Math.sqrt(ops.sumOfSquares(toCell[0]));
       }
-      driver.backwardStep(ops, s, stateViews[s], toCell, gradPrev);
+      driver.backwardStep(ops, s, stateViews[s], stateViews[s + 1], toCell, gradPrev);
       mask.keepInactive(t, grad, gradPrev);
       Tensor[] swap = grad;
       grad = gradPrev;

@@ -32,7 +32,9 @@ interface StepDriver {
 
   void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next);
 
-  void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev);
+  /** Back-propagates step {@code s}; {@code next} is the state the forward step left. */
+  void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
+      Tensor[] dPrev);
 
   /**
    * Whether backward adds input gradients into {@code dInput} (default true). Off for the first
@@ -108,7 +110,8 @@ interface StepDriver {
     }
 
     @Override
-    public void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev) {
+    public void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
+        Tensor[] dPrev) {
       int t = time(s);
       // the step contract always computes dx; without an input gradient it is dropped
       cell.backward(ops, inputs[t], prev, caches[s], dNext, dxStep, dPrev);
@@ -192,8 +195,9 @@ interface StepDriver {
     }
 
     @Override
-    public void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] dNext, Tensor[] dPrev) {
-      cell.backwardStep(ops, s, prev, dNext, dPrev, cache);
+    public void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
+        Tensor[] dPrev) {
+      cell.backwardStep(ops, s, prev, next, dNext, dPrev, cache);
     }
 
     @Override
