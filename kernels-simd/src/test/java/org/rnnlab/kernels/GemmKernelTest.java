@@ -50,6 +50,18 @@ class GemmKernelTest extends BaseKernelTestCase {
   }
 
   @Test
+  void narrowLongNnProductsMatchScalarReference() {
+    // dX = dG · W_ih shapes (the row-block path: B read in place, ragged last panel packed),
+    // with the accumulate-in-C (alpha 1) and merged (alpha != 1) variants, on two threads
+    int[] widths = {1, 3, 17, 33, 96, 255, 256};
+    for (int i = 0; i < widths.length; i++) {
+      compare(SIMD2, false, false, 200, widths[i], 1031, 1.0, 0.0, 400 + i);
+      compare(SIMD2, false, false, 133, widths[i], 257, 1.0, 1.0, 410 + i);
+      compare(SIMD2, false, false, 129, widths[i], 600, 0.9, 0.25, 420 + i);
+    }
+  }
+
+  @Test
   void gemmMatchesScalarReferenceAtRecurrentStepShape() {
     // h W_hh^T of one LSTM step: B=64, 4H=1024, H=256
     compare(SIMD2, false, true, 64, 1024, 256, 1.0, 1.0, 7);
@@ -89,7 +101,7 @@ class GemmKernelTest extends BaseKernelTestCase {
 
   @Test
   void gemmIsBitIdenticalOnOneAndTwoThreads() {
-    int[][] shapes = {{200, 600, 300}, {64, 1024, 256}, {512, 96, 700}};
+    int[][] shapes = {{200, 600, 300}, {64, 1024, 256}, {512, 96, 700}, {640, 33, 1031}};
     for (int[] s : shapes) {
       for (int t = 0; t < 4; t++) {
         boolean ta = (t & 1) != 0;

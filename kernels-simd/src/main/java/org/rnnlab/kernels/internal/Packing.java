@@ -50,9 +50,38 @@ final class Packing {
       runs(src, so, cols, p0, kc, packed, width, task * PACK_ROWS,
           Math.min(kc, (task + 1) * PACK_ROWS));
     } else {
-      transposed(src, so, cols, k, p0, kc, packed, width, task * PACK_PANELS,
+      transposed(src, so, cols, k, p0, kc, packed, 0, width, task * PACK_PANELS,
           Math.min(panels, (task + 1) * PACK_PANELS));
     }
+  }
+
+  /**
+   * Packs panels {@code [panelFrom, panelTo)} of the slice {@code [p0, p0 + kc)} (stored
+   * {@code k x cols} when {@code runs}, else {@code cols x k}) into {@code packed} from index
+   * {@code at}, panel {@code panelFrom} first: the part of one task's rows or columns, in a
+   * buffer of its own.
+   */
+  static void panels(boolean runs, float[] src, int so, int cols, int k, int p0, int kc,
+      float[] packed, int width, int panelFrom, int panelTo, int at) {
+    int shift = at - panelFrom * width * kc;
+    if (runs) {
+      for (int p = 0; p < kc; p++) {
+        int row = so + (p0 + p) * cols;
+        for (int q = panelFrom; q < panelTo; q++) {
+          int j0 = q * width;
+          copyRun(src, row + j0, packed, shift + j0 * kc + p * width,
+              Math.min(width, cols - j0), width);
+        }
+      }
+    } else {
+      transposed(src, so, cols, k, p0, kc, packed, shift, width, panelFrom, panelTo);
+    }
+  }
+
+  /** {@link #panels} from index 0. */
+  static void panels(boolean runs, float[] src, int so, int cols, int k, int p0, int kc,
+      float[] packed, int width, int panelFrom, int panelTo) {
+    panels(runs, src, so, cols, k, p0, kc, packed, width, panelFrom, panelTo, 0);
   }
 
   /**
@@ -77,21 +106,21 @@ final class Packing {
    */
   static void transposed(float[] src, int so, int cols, int k, float[] packed,
       int width, int panelFrom, int panelTo) {
-    transposed(src, so, cols, k, 0, k, packed, width, panelFrom, panelTo);
+    transposed(src, so, cols, k, 0, k, packed, 0, width, panelFrom, panelTo);
   }
 
   /**
    * Packs the slice {@code [p0, p0 + kc)} of a matrix stored {@code cols x k} (A when not
    * transposed, B when transposed) into the same panel layout, for panels
-   * {@code [panelFrom, panelTo)}: a transpose, done in slices of k so the panel slice being
-   * written stays in L1.
+   * {@code [panelFrom, panelTo)}, panel {@code q} at {@code shift + q * width * kc}: a
+   * transpose, done in slices of k so the panel slice being written stays in L1.
    */
-  static void transposed(float[] src, int so, int cols, int k, int p0, int kc,
-      float[] packed, int width, int panelFrom, int panelTo) {
+  private static void transposed(float[] src, int so, int cols, int k, int p0, int kc,
+      float[] packed, int shift, int width, int panelFrom, int panelTo) {
     for (int q = panelFrom; q < panelTo; q++) {
       int j0 = q * width;
       int valid = Math.min(width, cols - j0);
-      int base = j0 * kc - p0 * width;
+      int base = shift + j0 * kc - p0 * width;
       for (int s0 = p0, end = p0 + kc; s0 < end; s0 += TRANSPOSE_SLICE) {
         int s1 = Math.min(end, s0 + TRANSPOSE_SLICE);
         int j = 0;

@@ -103,6 +103,10 @@ final class Sgemm {
   private final ThreadLocal<float[]> tileBuffer = ThreadLocal.withInitial(
       () -> new float[Math.max(MR * NR, SgemmSmallM.BUFFER)]);
 
+  /** Each thread's {@link SgemmRowBlocks} buffer. */
+  private final ThreadLocal<float[]> blockBuffer =
+      ThreadLocal.withInitial(() -> new float[SgemmRowBlocks.BUFFER]);
+
   Sgemm(KernelExecutor executor) {
     this.executor = executor;
   }
@@ -123,6 +127,10 @@ final class Sgemm {
     }
     if (!transA && transB && m <= WIDE_NT_ROWS && (long) WIDE_NT_RATIO * m <= n) {
       gemmWideNt(m, n, k, alpha, a, ao, b, bo, beta, c, co);
+      return;
+    }
+    if (SgemmRowBlocks.suits(transA, transB, n, k)) {
+      gemmRowBlocks(m, n, k, alpha, a, ao, b, bo, beta, c, co);
       return;
     }
     int mPanels = ceilDiv(m, MR);
@@ -222,6 +230,21 @@ final class Sgemm {
     });
   }
 
+  /** NN with few columns and a long k: see {@link SgemmRowBlocks}; one call, no barrier. */
+  private void gemmRowBlocks(int m, int n, int k, float alpha,
+      float[] a, int ao, float[] b, int bo, float beta, float[] c, int co) {
+    int blocks = SgemmRowBlocks.blocks(m, n);
+    if ((long) m * n * k < SERIAL_MACS) {
+      float[] buffer = blockBuffer.get();
+      for (int t = 0; t < blocks; t++) {
+        SgemmRowBlocks.block(t, m, n, k, alpha, a, ao, b, bo, beta, c, co, buffer);
+      }
+      return;
+    }
+    executor.forEach(blocks, t -> SgemmRowBlocks.block(t, m, n, k, alpha, a, ao, b, bo,
+        beta, c, co, blockBuffer.get()));
+  }
+
   /** NT with fewer rows than columns: see {@link SgemmWideNt}; only A is packed. */
   private void gemmWideNt(int m, int n, int k, float alpha,
       float[] a, int ao, float[] b, int bo, float beta, float[] c, int co) {
@@ -266,17 +289,13 @@ final class Sgemm {
         int cols = Math.min(NR, n - j);
         int cOff = co + i * n + j;
         if (!direct) {
-          gemm8x2(pa, aOff, pb, bOff, kc, tile, 0, NR, false);
-          if (rows == MR && cols == NR) {
-            mergeFull(tile, c, cOff, n, alpha, beta, first);
-          } else {
-            mergeEdge(tile, rows, cols, c, cOff, n, alpha, beta, first);
-          }
+          gemm8x2(pa, aOff, pb, bOff, NR, kc, tile, 0, NR, false);
+          mergeTile(tile, 0, rows, cols, c, cOff, n, alpha, beta, first);
         } else if (rows == MR && cols == NR) {
-          gemm8x2(pa, aOff, pb, bOff, kc, c, cOff, n, !first);
+          gemm8x2(pa, aOff, pb, bOff, NR, kc, c, cOff, n, !first);
         } else {
           copyEdge(c, cOff, n, tile, 0, NR, rows, cols, !first);
-          gemm8x2(pa, aOff, pb, bOff, kc, tile, 0, NR, !first);
+          gemm8x2(pa, aOff, pb, bOff, NR, kc, tile, 0, NR, !first);
           copyEdge(tile, 0, NR, c, cOff, n, rows, cols, true);
         }
       }
@@ -298,11 +317,13 @@ final class Sgemm {
 
   /**
    * The 8 x 2-vector register tile over one k slice: accumulators start at zero, or from
-   * {@code out} when {@code load}, and end in {@code out} (row stride {@code ldo}). Vectors never
+   * {@code out} when {@code load}, and end in {@code out} (row stride {@code ldo}). {@code pa}
+   * is a packed A micro-panel; B is read {@code ldb} floats apart per step of k: {@link #NR} for
+   * a packed panel, the row length for a row-major {@code k x n} B read in place. Vectors never
    * leave this method: passed to a helper, C2 boxes them once the helper outgrows its inlining
    * budget (NodeCountInliningCutoff).
    */
-  private static void gemm8x2(float[] pa, int aOff, float[] pb, int bOff, int kc, float[] out,
+  static void gemm8x2(float[] pa, int aOff, float[] pb, int bOff, int ldb, int kc, float[] out,
       int o, int ldo, boolean load) {
     FloatVector z = FloatVector.zero(S);
     int o1 = o + ldo;
@@ -329,7 +350,7 @@ final class Sgemm {
     FloatVector c70 = load ? FloatVector.fromArray(S, out, o7) : z;
     FloatVector c71 = load ? FloatVector.fromArray(S, out, o7 + L) : z;
     for (int p = 0; p < kc; p++) {
-      int bi = bOff + p * NR;
+      int bi = bOff + p * ldb;
       int ai = aOff + p * MR;
       FloatVector b0 = FloatVector.fromArray(S, pb, bi);
       FloatVector b1 = FloatVector.fromArray(S, pb, bi + L);
@@ -376,17 +397,27 @@ final class Sgemm {
     c71.intoArray(out, o7 + L);
   }
 
+  /** Merges the valid {@code rows x cols} of the tile at {@code tile[t]} into C. */
+  static void mergeTile(float[] tile, int t, int rows, int cols, float[] c, int cOff, int ldc,
+      float alpha, float beta, boolean first) {
+    if (rows == MR && cols == NR) {
+      mergeFull(tile, t, c, cOff, ldc, alpha, beta, first);
+    } else {
+      mergeEdge(tile, t, rows, cols, c, cOff, ldc, alpha, beta, first);
+    }
+  }
+
   /**
    * A full tile into C: on the first k slice {@code C = alpha acc + beta C} (C unread when beta
    * is 0, so NaN there is ignored), on later slices {@code C += alpha acc}.
    */
-  private static void mergeFull(float[] tile, float[] c, int cOff, int ldc,
+  private static void mergeFull(float[] tile, int t, float[] c, int cOff, int ldc,
       float alpha, float beta, boolean first) {
     FloatVector va = FloatVector.broadcast(S, alpha);
     FloatVector vb = FloatVector.broadcast(S, beta);
     for (int r = 0; r < MR; r++) {
       for (int v = 0; v < NR; v += L) {
-        FloatVector acc = FloatVector.fromArray(S, tile, r * NR + v);
+        FloatVector acc = FloatVector.fromArray(S, tile, t + r * NR + v);
         int off = cOff + r * ldc + v;
         FloatVector out;
         if (!first) {
@@ -402,12 +433,12 @@ final class Sgemm {
   }
 
   /** Scalar twin of {@link #mergeFull} for the valid {@code rows x cols} part of an edge tile. */
-  private static void mergeEdge(float[] tile, int rows, int cols, float[] c, int cOff, int ldc,
-      float alpha, float beta, boolean first) {
+  private static void mergeEdge(float[] tile, int t, int rows, int cols, float[] c, int cOff,
+      int ldc, float alpha, float beta, boolean first) {
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < cols; j++) {
         int idx = cOff + r * ldc + j;
-        c[idx] = merge(tile[r * NR + j], c, idx, alpha, beta, first);
+        c[idx] = merge(tile[t + r * NR + j], c, idx, alpha, beta, first);
       }
     }
   }
