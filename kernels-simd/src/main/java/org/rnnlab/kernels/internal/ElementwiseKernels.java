@@ -6,7 +6,6 @@ import static org.rnnlab.kernels.internal.VectorMath.fma;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.rnnlab.api.kernel.Activation;
@@ -24,8 +23,6 @@ final class ElementwiseKernels {
   private static final int L = S.length();
   private static final VectorSpecies<Double> D = DOUBLES;
   private static final int DL = D.length();
-  /** The lanes {@code [DL, L)} of a float vector: where the second of two double vectors goes. */
-  private static final VectorMask<Float> UPPER_HALF = S.indexInRange(-DL, DL);
 
   /** {@code y[i] += alpha x[i]} for {@code i in [from, to)}. */
   static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int from, int to) {
@@ -97,44 +94,58 @@ final class ElementwiseKernels {
    */
   static void sumRows(float[] m, int mo, int rows, int n, float[] out, int oo, boolean accumulate,
       int colFrom, int colTo) {
-    // columns in blocks of two float vectors held as four double accumulators in registers
-    // across all rows: the rows are read once and no partial sum goes through memory. Every
-    // column still adds its rows in order 0..rows-1 in double, so the block width (and the
-    // vector width) never changes a result.
-    int j = colFrom;
-    for (; j + 2 * L <= colTo; j += 2 * L) {
-      FloatVector o0 = accumulate ? FloatVector.fromArray(S, out, oo + j) : FloatVector.zero(S);
-      FloatVector o1 = accumulate ? FloatVector.fromArray(S, out, oo + j + L) : FloatVector.zero(S);
-      DoubleVector a0 = (DoubleVector) o0.convertShape(VectorOperators.F2D, D, 0);
-      DoubleVector a1 = (DoubleVector) o0.convertShape(VectorOperators.F2D, D, 1);
-      DoubleVector a2 = (DoubleVector) o1.convertShape(VectorOperators.F2D, D, 0);
-      DoubleVector a3 = (DoubleVector) o1.convertShape(VectorOperators.F2D, D, 1);
-      for (int r = 0, row = mo + j; r < rows; r++, row += n) {
-        FloatVector v0 = FloatVector.fromArray(S, m, row);
-        FloatVector v1 = FloatVector.fromArray(S, m, row + L);
+    int width = colTo - colFrom;
+    double[] acc = new double[width];
+    for (int j = 0; j < width; j++) {
+      acc[j] = accumulate ? out[oo + colFrom + j] : 0;
+    }
+    int bound = S.loopBound(width);
+    // rows stream front to back (a column block held in registers across rows would read rows
+    // 4 KB apart, which share L1 sets: twice as slow at 64 x 1024); four rows per pass over
+    // the partial sums, added one after the other, so the order stays the reference's
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int row = mo + r * n + colFrom;
+      for (int j = 0; j < bound; j += L) {
+        FloatVector v0 = FloatVector.fromArray(S, m, row + j);
+        FloatVector v1 = FloatVector.fromArray(S, m, row + n + j);
+        FloatVector v2 = FloatVector.fromArray(S, m, row + 2 * n + j);
+        FloatVector v3 = FloatVector.fromArray(S, m, row + 3 * n + j);
         // one float vector widens exactly into two double vectors (lower lanes first)
-        a0 = a0.add(v0.convertShape(VectorOperators.F2D, D, 0));
-        a1 = a1.add(v0.convertShape(VectorOperators.F2D, D, 1));
-        a2 = a2.add(v1.convertShape(VectorOperators.F2D, D, 0));
-        a3 = a3.add(v1.convertShape(VectorOperators.F2D, D, 1));
+        DoubleVector.fromArray(D, acc, j)
+            .add(v0.convertShape(VectorOperators.F2D, D, 0))
+            .add(v1.convertShape(VectorOperators.F2D, D, 0))
+            .add(v2.convertShape(VectorOperators.F2D, D, 0))
+            .add(v3.convertShape(VectorOperators.F2D, D, 0))
+            .intoArray(acc, j);
+        DoubleVector.fromArray(D, acc, j + DL)
+            .add(v0.convertShape(VectorOperators.F2D, D, 1))
+            .add(v1.convertShape(VectorOperators.F2D, D, 1))
+            .add(v2.convertShape(VectorOperators.F2D, D, 1))
+            .add(v3.convertShape(VectorOperators.F2D, D, 1))
+            .intoArray(acc, j + DL);
       }
-      narrow(a0, a1).intoArray(out, oo + j);
-      narrow(a2, a3).intoArray(out, oo + j + L);
-    }
-    for (; j < colTo; j++) {
-      double acc = accumulate ? out[oo + j] : 0;
-      for (int r = 0, at = mo + j; r < rows; r++, at += n) {
-        acc += m[at];
+      for (int j = bound; j < width; j++) {
+        acc[j] = acc[j] + m[row + j] + m[row + n + j] + m[row + 2 * n + j] + m[row + 3 * n + j];
       }
-      out[oo + j] = (float) acc;
     }
-  }
-
-  /** @return {@code lo} and {@code hi} rounded to float, {@code lo} in the lower lanes */
-  private static FloatVector narrow(DoubleVector lo, DoubleVector hi) {
-    FloatVector low = (FloatVector) lo.convertShape(VectorOperators.D2F, S, 0);
-    FloatVector high = (FloatVector) hi.convertShape(VectorOperators.D2F, S, -1);
-    return low.blend(high, UPPER_HALF);
+    for (; r < rows; r++) {
+      int row = mo + r * n + colFrom;
+      int j = 0;
+      for (; j < bound; j += L) {
+        FloatVector v = FloatVector.fromArray(S, m, row + j);
+        DoubleVector.fromArray(D, acc, j).add(v.convertShape(VectorOperators.F2D, D, 0))
+            .intoArray(acc, j);
+        DoubleVector.fromArray(D, acc, j + DL).add(v.convertShape(VectorOperators.F2D, D, 1))
+            .intoArray(acc, j + DL);
+      }
+      for (; j < width; j++) {
+        acc[j] += m[row + j];
+      }
+    }
+    for (int j = 0; j < width; j++) {
+      out[oo + colFrom + j] = (float) acc[j];
+    }
   }
 
   /** {@code y[i] = f(x[i])}; {@code y} may alias {@code x}. */
