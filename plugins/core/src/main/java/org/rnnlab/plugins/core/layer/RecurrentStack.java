@@ -265,7 +265,9 @@ public final class RecurrentStack {
     StackInputs.checkStates("dFinalStates", dFinalStates, stateCount, layers * dirs, batch, hidden);
     Layout.batchToTime(dy, dyTime);
     mask.zeroPadding(dyTime);
-    dxTime.fill(0);
+    if (inputGradient) {
+      dxTime.fill(0);
+    }
     Tensor[] dInitial = new Tensor[stateCount];
     for (int k = 0; k < stateCount; k++) {
       dInitial[k] = Tensor.zeros(dtype, layers * dirs, batch, hidden);
@@ -295,7 +297,10 @@ public final class RecurrentStack {
     Tensor dOut = dyTime;
     int inject = w.inject();
     for (int l = layers - 1; l >= 0; l--) {
-      dLayerIn[l].narrow(w.start(), w.end()).fill(0);
+      // layer 0 writes its input gradient only when the caller wants dx
+      if (l > 0 || inputGradient) {
+        dLayerIn[l].narrow(w.start(), w.end()).fill(0);
+      }
       for (int d = 0; d < dirs; d++) {
         int row = l * dirs + d;
         Tensor[] dFinal = w.end() == steps ? statesOf(dFinalStates, row) : null;
