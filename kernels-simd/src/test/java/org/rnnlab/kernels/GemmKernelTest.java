@@ -62,6 +62,33 @@ class GemmKernelTest extends BaseKernelTestCase {
   }
 
   @Test
+  void gemmBiasGivesTheBitsOfGemmThenAddRowVector() {
+    // every path: few rows (unpacked), wide NT, narrow long NN, packed with one and several k
+    // slices and ragged tiles; one and two threads
+    int[][] shapes = {{5, 37, 29}, {40, 700, 33}, {200, 33, 1031}, {133, 531, 517}, {6400 / 50, 1024 / 8, 128}};
+    for (int[] s : shapes) {
+      for (int t = 0; t < 4; t++) {
+        boolean ta = (t & 1) != 0;
+        boolean tb = (t & 2) != 0;
+        SplittableRandom rng = rng(500 + s[0] + t);
+        Tensor a = uniform(rng, -1, 1, ta ? s[2] : s[0], ta ? s[0] : s[2]);
+        Tensor b = uniform(rng, -1, 1, tb ? s[1] : s[2], tb ? s[2] : s[1]);
+        Tensor bias = offsetView(rng, 3, s[1]);
+        for (KernelOps ops : new KernelOps[] {SIMD, SIMD2}) {
+          Tensor expected = Tensor.zeros(DType.FLOAT32, s[0], s[1]);
+          ops.gemm(ta, tb, s[0], s[1], s[2], 1.0, a, b, 0.0, expected);
+          ops.addRowVector(bias, expected);
+          Tensor actual = Tensor.zeros(DType.FLOAT32, s[0], s[1]);
+          actual.fill(Float.NaN);
+          ops.gemmBias(ta, tb, s[0], s[1], s[2], a, b, bias, actual);
+          assertBitIdentical("gemmBias " + s[0] + "x" + s[1] + "x" + s[2] + " t=" + t
+              + " threads=" + ops.threads(), expected, actual);
+        }
+      }
+    }
+  }
+
+  @Test
   void gemmMatchesScalarReferenceAtRecurrentStepShape() {
     // h W_hh^T of one LSTM step: B=64, 4H=1024, H=256
     compare(SIMD2, false, true, 64, 1024, 256, 1.0, 1.0, 7);

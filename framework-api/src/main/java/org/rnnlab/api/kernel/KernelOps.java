@@ -36,6 +36,18 @@ public interface KernelOps {
   void gemm(boolean transA, boolean transB, int m, int n, int k,
       double alpha, Tensor a, Tensor b, double beta, Tensor c);
 
+  /**
+   * {@code C = op(A) · op(B) + 1 · bias^T}, shapes as {@link #gemm} and {@code bias [N]}: an
+   * affine map of {@code M} rows at once. The default is {@link #gemm} (alpha 1, beta 0) then
+   * {@link #addRowVector}; implementations may add the bias while each block of C is still in
+   * cache, but must give the same bits as that default.
+   */
+  default void gemmBias(boolean transA, boolean transB, int m, int n, int k, Tensor a, Tensor b,
+      Tensor bias, Tensor c) {
+    gemm(transA, transB, m, n, k, 1, a, b, 0, c);
+    addRowVector(bias, c);
+  }
+
   /** {@code y[r, j] += bias[j]} for every row {@code r} of {@code y [M x N]}, {@code bias [N]}. */
   void addRowVector(Tensor bias, Tensor y);
 

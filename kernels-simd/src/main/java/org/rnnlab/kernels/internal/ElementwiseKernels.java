@@ -74,15 +74,24 @@ final class ElementwiseKernels {
 
   /** {@code y[r, j] += bias[j]} for rows {@code [rowFrom, rowTo)} of width {@code n}. */
   static void addRowVector(float[] bias, int bo, float[] y, int yo, int n, int rowFrom, int rowTo) {
-    int bound = S.loopBound(n);
+    addRowVector(bias, bo, y, yo, n, n, rowFrom, rowTo);
+  }
+
+  /**
+   * {@code y[r, j] += bias[j]} for the first {@code width} columns of rows
+   * {@code [rowFrom, rowTo)} of a matrix with row stride {@code ld} (a block of a wider matrix).
+   */
+  static void addRowVector(float[] bias, int bo, float[] y, int yo, int ld, int width,
+      int rowFrom, int rowTo) {
+    int bound = S.loopBound(width);
     for (int r = rowFrom; r < rowTo; r++) {
-      int row = yo + r * n;
+      int row = yo + r * ld;
       int j = 0;
       for (; j < bound; j += L) {
         FloatVector.fromArray(S, y, row + j).add(FloatVector.fromArray(S, bias, bo + j))
             .intoArray(y, row + j);
       }
-      for (; j < n; j++) {
+      for (; j < width; j++) {
         y[row + j] += bias[bo + j];
       }
     }

@@ -86,6 +86,20 @@ public final class PanamaKernelOps implements KernelOps {
   }
 
   @Override
+  public void gemmBias(boolean transA, boolean transB, int m, int n, int k, Tensor a, Tensor b,
+      Tensor bias, Tensor c) {
+    if (c.dtype() == DType.FLOAT64) {
+      KernelOps.super.gemmBias(transA, transB, m, n, k, a, b, bias, c);
+      return;
+    }
+    boolean added = sgemm.gemm(transA, transB, m, n, k, 1f, a.floats(), a.offset(), b.floats(),
+        b.offset(), 0f, c.floats(), c.offset(), bias.floats(), bias.offset());
+    if (!added) {
+      addRowVector(bias, c);
+    }
+  }
+
+  @Override
   public void addRowVector(Tensor bias, Tensor y) {
     if (y.dtype() == DType.FLOAT64) {
       reference.addRowVector(bias, y);

@@ -113,25 +113,40 @@ final class Sgemm {
 
   void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int ao, float[] b, int bo, float beta, float[] c, int co) {
+    gemm(transA, transB, m, n, k, alpha, a, ao, b, bo, beta, c, co, null, 0);
+  }
+
+  /**
+   * {@link #gemm} that, when {@code bias} is not null, also adds {@code bias[bias0 + j]} to every
+   * row of C on the general (packed) path, tile by tile while the tile is in L1, after its last
+   * k slice: the same float addition as a separate pass over C, without re-reading C from
+   * memory.
+   *
+   * @return whether the bias was added; false when the product took a path without it (the
+   *     caller then adds it)
+   */
+  boolean gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int ao, float[] b, int bo, float beta, float[] c, int co, float[] bias,
+      int bias0) {
     if (m == 0 || n == 0) {
-      return;
+      return false;
     }
     if (k == 0) {
       scaleC(m, n, beta, c, co);
-      return;
+      return false;
     }
     if (!transA && (transB ? m <= NT_SMALL_ROWS : m <= NN_SMALL_ROWS
         || m <= NN_L2_ROWS && (long) n * k <= NN_L2_FLOATS)) {
       gemmSmallM(transB, m, n, k, alpha, a, ao, b, bo, beta, c, co);
-      return;
+      return false;
     }
     if (!transA && transB && m <= WIDE_NT_ROWS && (long) WIDE_NT_RATIO * m <= n) {
       gemmWideNt(m, n, k, alpha, a, ao, b, bo, beta, c, co);
-      return;
+      return false;
     }
     if (SgemmRowBlocks.suits(transA, transB, n, k)) {
       gemmRowBlocks(m, n, k, alpha, a, ao, b, bo, beta, c, co);
-      return;
+      return false;
     }
     int mPanels = ceilDiv(m, MR);
     int nPanels = ceilDiv(n, NR);
@@ -159,8 +174,9 @@ final class Sgemm {
         }
       };
       // consecutive tasks share a column block, so both cores read the same packed B slice
+      float[] sliceBias = pc + kc == k ? bias : null;
       IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
-          m, n, p0, kc, alpha, pa, pb, beta, c, co);
+          m, n, p0, kc, alpha, pa, pb, beta, c, co, sliceBias, bias0);
       if (serial) {
         for (int t = 0; t < packTasks; t++) {
           pack.accept(t);
@@ -173,6 +189,7 @@ final class Sgemm {
         executor.forEach(blocks, compute);
       }
     }
+    return bias != null;
   }
 
   /**
@@ -272,10 +289,10 @@ final class Sgemm {
    * the accumulators start from C on every slice but the first, so C is read and written once
    * per slice and no spill buffer is touched. Other tiles go through {@code tile}; edge tiles
    * start from C in the same way, so every element of C sees the same operations whichever
-   * tile covers it.
+   * tile covers it. With {@code bias} (last k slice only) each finished tile gets it added.
    */
   private void computeBlock(int rb, int cb, int m, int n, int pc, int kc, float alpha,
-      float[] pa, float[] pb, float beta, float[] c, int co) {
+      float[] pa, float[] pb, float beta, float[] c, int co, float[] bias, int bias0) {
     int i1 = Math.min(m, (rb + 1) * MC);
     int j1 = Math.min(n, (cb + 1) * NC);
     float[] tile = tileBuffer.get();
@@ -297,6 +314,9 @@ final class Sgemm {
           copyEdge(c, cOff, n, tile, 0, NR, rows, cols, !first);
           gemm8x2(pa, aOff, pb, bOff, NR, kc, tile, 0, NR, !first);
           copyEdge(tile, 0, NR, c, cOff, n, rows, cols, true);
+        }
+        if (bias != null) {
+          ElementwiseKernels.addRowVector(bias, bias0 + j, c, cOff, n, cols, 0, rows);
         }
       }
     }

@@ -141,14 +141,13 @@ final class GateParameters {
    */
   void projectSequence(KernelOps ops, Tensor xs, Tensor out, boolean withHiddenBias) {
     int rows = xs.dim(0) * xs.dim(1);
-    ops.gemm(false, true, rows, gates * hiddenSize, inputSize, 1, xs, weightIh.value(), 0, out);
+    Tensor bias = biasIh.value();
     if (withHiddenBias) {
       combinedBias.copyFrom(biasIh.value());
       ops.axpy(1, biasHh.value(), combinedBias);
-      ops.addRowVector(combinedBias, out);
-    } else {
-      ops.addRowVector(biasIh.value(), out);
+      bias = combinedBias;
     }
+    ops.gemmBias(false, true, rows, gates * hiddenSize, inputSize, xs, weightIh.value(), bias, out);
   }
 
   /**

@@ -68,8 +68,7 @@ public final class Linear {
     int n = x.dim(0);
     Tensor.requireShape(prefix + " input", x, n, in);
     Tensor.requireShape(prefix + " output", y, n, out);
-    ops.gemm(false, true, n, out, in, 1, x, weight.value(), 0, y);
-    ops.addRowVector(bias.value(), y);
+    ops.gemmBias(false, true, n, out, in, x, weight.value(), bias.value(), y);
   }
 
   /**
