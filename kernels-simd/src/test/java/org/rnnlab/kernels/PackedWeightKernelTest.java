@@ -153,6 +153,18 @@ class PackedWeightKernelTest extends BaseKernelTestCase {
             ops.gruStep(hPrev, ops.packWeight(w, true), bias, gi, gh, h);
             return new Tensor[] {gi, gh, h};
           });
+      // the fused step gives the bits of its parts called one by one
+      Tensor[] fused = new Tensor[] {copyAtOffset(gi0, 1), Tensor.zeros(DType.FLOAT32, batch,
+          3 * hidden), Tensor.zeros(DType.FLOAT32, batch, hidden)};
+      Tensor[] parts = new Tensor[] {copyAtOffset(gi0, 2), Tensor.zeros(DType.FLOAT32, batch,
+          3 * hidden), Tensor.zeros(DType.FLOAT32, batch, hidden)};
+      SIMD2.gruStep(hPrev, SIMD2.packWeight(w, true), bias, fused[0], fused[1], fused[2]);
+      SIMD2.gemm(hPrev, SIMD2.packWeight(w, true), 0, parts[1]);
+      SIMD2.addRowVector(bias, parts[1]);
+      SIMD2.gruForward(parts[0], parts[1], hPrev, parts[2]);
+      for (int i = 0; i < 3; i++) {
+        assertBitIdentical("gruStep vs its parts B=" + batch + " H=" + hidden, parts[i], fused[i]);
+      }
     }
   }
 
