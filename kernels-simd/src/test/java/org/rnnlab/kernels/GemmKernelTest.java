@@ -89,6 +89,44 @@ class GemmKernelTest extends BaseKernelTestCase {
   }
 
   @Test
+  void gemmTnPairGivesTheBitsOfTwoGemmCalls() {
+    // weight-gradient shapes: n1 on and off a panel edge (the latter falls back), ragged n2,
+    // several k slices; one and two threads
+    int[][] shapes = {{1024 / 4, 128, 256, 1031}, {133, 64, 37, 700}, {70, 33, 65, 300},
+        {8, 32, 1, 2}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int k = s[3];
+      SplittableRandom rng = rng(600 + m);
+      Tensor a = uniform(rng, -1, 1, k, m);
+      Tensor b1 = offsetView(rng, 3, k, s[1]);
+      Tensor b2 = offsetView(rng, 5, k, s[2]);
+      Tensor c1 = uniform(rng, -1, 1, m, s[1]);
+      Tensor c2 = uniform(rng, -1, 1, m, s[2]);
+      for (KernelOps ops : new KernelOps[] {SIMD, SIMD2}) {
+        Tensor e1 = c1.copy();
+        Tensor e2 = c2.copy();
+        ops.gemm(true, false, m, s[1], k, 1.0, a, b1, 1.0, e1);
+        ops.gemm(true, false, m, s[2], k, 1.0, a, b2, 1.0, e2);
+        Tensor a1 = copyAtOffset(c1, 2);
+        Tensor a2 = copyAtOffset(c2, 9);
+        ops.gemmTnPair(m, k, a, b1, a1, b2, a2);
+        String what = "gemmTnPair " + java.util.Arrays.toString(s) + " threads=" + ops.threads();
+        assertBitIdentical(what + " c1", e1, a1);
+        assertBitIdentical(what + " c2", e2, a2);
+      }
+      Tensor r1 = c1.copy();
+      Tensor r2 = c2.copy();
+      SCALAR.gemmTnPair(m, k, a, b1, r1, b2, r2);
+      Tensor v1 = c1.copy();
+      Tensor v2 = c2.copy();
+      SIMD.gemmTnPair(m, k, a, b1, v1, b2, v2);
+      assertClose("gemmTnPair vs scalar c1", r1, v1, 1e-5 * k);
+      assertClose("gemmTnPair vs scalar c2", r2, v2, 1e-5 * k);
+    }
+  }
+
+  @Test
   void gemmMatchesScalarReferenceAtRecurrentStepShape() {
     // h W_hh^T of one LSTM step: B=64, 4H=1024, H=256
     compare(SIMD2, false, true, 64, 1024, 256, 1.0, 1.0, 7);

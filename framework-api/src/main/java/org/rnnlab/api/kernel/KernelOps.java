@@ -48,6 +48,19 @@ public interface KernelOps {
     addRowVector(bias, c);
   }
 
+  /**
+   * Two products that share their left operand, accumulated: {@code c1 += a^T · b1} and
+   * {@code c2 += a^T · b2} for {@code a [K x M]}, {@code b1 [K x N1]}, {@code b2 [K x N2]},
+   * {@code c1 [M x N1]}, {@code c2 [M x N2]}. These are a layer's two weight gradients over all
+   * steps, {@code dW_ih += dG^T X} and {@code dW_hh += dG^T H_prev}, where an implementation
+   * can read the gate gradients once instead of twice. The default is the two
+   * {@link #gemm} calls (transA, alpha 1, beta 1); implementations must give the same bits.
+   */
+  default void gemmTnPair(int m, int k, Tensor a, Tensor b1, Tensor c1, Tensor b2, Tensor c2) {
+    gemm(true, false, m, c1.size() / Math.max(1, m), k, 1, a, b1, 1, c1);
+    gemm(true, false, m, c2.size() / Math.max(1, m), k, 1, a, b2, 1, c2);
+  }
+
   /** {@code y[r, j] += bias[j]} for every row {@code r} of {@code y [M x N]}, {@code bias [N]}. */
   void addRowVector(Tensor bias, Tensor y);
 

@@ -46,11 +46,17 @@ final class Packing {
    */
   static void slice(boolean runs, float[] src, int so, int cols, int k, int p0,
       int kc, float[] packed, int width, int panels, int task) {
+    slice(runs, src, so, cols, k, p0, kc, packed, 0, width, panels, task);
+  }
+
+  /** {@link #slice} into {@code packed} from index {@code at}. */
+  static void slice(boolean runs, float[] src, int so, int cols, int k, int p0,
+      int kc, float[] packed, int at, int width, int panels, int task) {
     if (runs) {
-      runs(src, so, cols, p0, kc, packed, width, task * PACK_ROWS,
+      runs(src, so, cols, p0, kc, packed, at, width, task * PACK_ROWS,
           Math.min(kc, (task + 1) * PACK_ROWS));
     } else {
-      transposed(src, so, cols, k, p0, kc, packed, 0, width, task * PACK_PANELS,
+      transposed(src, so, cols, k, p0, kc, packed, at, width, task * PACK_PANELS,
           Math.min(panels, (task + 1) * PACK_PANELS));
     }
   }
@@ -91,11 +97,12 @@ final class Packing {
    * sequential read the prefetcher follows), and split into runs of {@code width}.
    */
   private static void runs(float[] src, int so, int cols, int p0, int kc, float[] packed,
-      int width, int pFrom, int pTo) {
+      int at, int width, int pFrom, int pTo) {
     for (int p = pFrom; p < pTo; p++) {
       int row = so + (p0 + p) * cols;
       for (int j0 = 0; j0 < cols; j0 += width) {
-        copyRun(src, row + j0, packed, j0 * kc + p * width, Math.min(width, cols - j0), width);
+        copyRun(src, row + j0, packed, at + j0 * kc + p * width, Math.min(width, cols - j0),
+            width);
       }
     }
   }

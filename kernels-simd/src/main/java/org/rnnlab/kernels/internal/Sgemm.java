@@ -148,12 +148,51 @@ final class Sgemm {
       gemmRowBlocks(m, n, k, alpha, a, ao, b, bo, beta, c, co);
       return false;
     }
+    packedPath(transA, transB, m, k, alpha, a, ao, new Columns(b, bo, n, c, co, null), beta,
+        bias, bias0);
+    return bias != null;
+  }
+
+  /**
+   * {@code c1 += A^T · b1} and {@code c2 += A^T · b2} for {@code A [k x m]}, {@code b1 [k x n1]},
+   * {@code b2 [k x n2]} in one pass over A: the packed path with the columns of the two products
+   * side by side. Every element sees the operations of its own {@link #gemm} call, because
+   * with {@code n1} a multiple of {@link #NR} no register tile spans both; otherwise this makes
+   * the two calls.
+   */
+  void gemmTnPair(int m, int k, float[] a, int ao, float[] b1, int b1o, int n1, float[] c1,
+      int c1o, float[] b2, int b2o, int n2, float[] c2, int c2o) {
+    if (m == 0 || k == 0 || n1 % NR != 0 || n1 == 0 || n2 == 0) {
+      gemm(true, false, m, n1, k, 1f, a, ao, b1, b1o, 1f, c1, c1o);
+      gemm(true, false, m, n2, k, 1f, a, ao, b2, b2o, 1f, c2, c2o);
+      return;
+    }
+    packedPath(true, false, m, k, 1f, a, ao,
+        new Columns(b1, b1o, n1, c1, c1o, new Columns(b2, b2o, n2, c2, c2o, null)), 1f, null, 0);
+  }
+
+  /**
+   * The columns of C on the packed path: {@code n} of them from B stored at {@code b[bo]}
+   * ({@code k x n}, or {@code n x k} when transposed) into C at {@code c[co]} ({@code m x n}),
+   * then optionally those of a second product with the same A.
+   */
+  private record Columns(float[] b, int bo, int n, float[] c, int co, Columns next) {
+    int total() {
+      return n + (next == null ? 0 : next.n);
+    }
+  }
+
+  private void packedPath(boolean transA, boolean transB, int m, int k, float alpha, float[] a,
+      int ao, Columns cols, float beta, float[] bias, int bias0) {
+    int n = cols.total();
+    Columns second = cols.next();
     int mPanels = ceilDiv(m, MR);
-    int nPanels = ceilDiv(n, NR);
+    int nPanels1 = ceilDiv(cols.n(), NR);
+    int nPanels2 = second == null ? 0 : ceilDiv(second.n(), NR);
     int kcMax = Math.min(KC, k);
     float[][] buffers = packed.get();
     float[] pa = buffers[0] = ensure(buffers[0], (long) mPanels * MR * kcMax);
-    float[] pb = buffers[1] = ensure(buffers[1], (long) nPanels * NR * kcMax);
+    float[] pb = buffers[1] = ensure(buffers[1], (long) (nPanels1 + nPanels2) * NR * kcMax);
     int rowBlocks = ceilDiv(m, MC);
     int blocks = rowBlocks * ceilDiv(n, NC);
     boolean serial = (long) m * n * k < SERIAL_MACS;
@@ -165,18 +204,23 @@ final class Sgemm {
       // operands stored k x cols are packed by whole stored rows (long sequential reads),
       // operands stored cols x k by groups of panels (a transpose)
       int aTasks = Packing.tasks(transA, kc, mPanels);
-      int packTasks = aTasks + Packing.tasks(!transB, kc, nPanels);
+      int b1Tasks = Packing.tasks(!transB, kc, nPanels1);
+      int packTasks = aTasks + b1Tasks + (second == null ? 0 : Packing.tasks(!transB, kc, nPanels2));
       IntConsumer pack = t -> {
         if (t < aTasks) {
           Packing.slice(transA, a, ao, m, k, p0, kc, pa, MR, mPanels, t);
+        } else if (t < aTasks + b1Tasks) {
+          Packing.slice(!transB, cols.b(), cols.bo(), cols.n(), k, p0, kc, pb, NR, nPanels1,
+              t - aTasks);
         } else {
-          Packing.slice(!transB, b, bo, n, k, p0, kc, pb, NR, nPanels, t - aTasks);
+          Packing.slice(!transB, second.b(), second.bo(), second.n(), k, p0, kc, pb,
+              nPanels1 * NR * kc, NR, nPanels2, t - aTasks - b1Tasks);
         }
       };
       // consecutive tasks share a column block, so both cores read the same packed B slice
       float[] sliceBias = pc + kc == k ? bias : null;
       IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
-          m, n, p0, kc, alpha, pa, pb, beta, c, co, sliceBias, bias0);
+          m, n, p0, kc, alpha, pa, pb, beta, cols, sliceBias, bias0);
       if (serial) {
         for (int t = 0; t < packTasks; t++) {
           pack.accept(t);
@@ -189,7 +233,6 @@ final class Sgemm {
         executor.forEach(blocks, compute);
       }
     }
-    return bias != null;
   }
 
   /**
@@ -292,7 +335,7 @@ final class Sgemm {
    * tile covers it. With {@code bias} (last k slice only) each finished tile gets it added.
    */
   private void computeBlock(int rb, int cb, int m, int n, int pc, int kc, float alpha,
-      float[] pa, float[] pb, float beta, float[] c, int co, float[] bias, int bias0) {
+      float[] pa, float[] pb, float beta, Columns parts, float[] bias, int bias0) {
     int i1 = Math.min(m, (rb + 1) * MC);
     int j1 = Math.min(n, (cb + 1) * NC);
     float[] tile = tileBuffer.get();
@@ -303,20 +346,25 @@ final class Sgemm {
       int rows = Math.min(MR, m - i);
       for (int j = cb * NC; j < j1; j += NR) {
         int bOff = j * kc;
-        int cols = Math.min(NR, n - j);
-        int cOff = co + i * n + j;
+        // the tile's product: the first unless j is past its columns (which end on a panel edge)
+        Columns part = j < parts.n() ? parts : parts.next();
+        int jc = part == parts ? j : j - parts.n();
+        int ldc = part.n();
+        float[] c = part.c();
+        int cols = Math.min(NR, ldc - jc);
+        int cOff = part.co() + i * ldc + jc;
         if (!direct) {
           gemm8x2(pa, aOff, pb, bOff, NR, kc, tile, 0, NR, false);
-          mergeTile(tile, 0, rows, cols, c, cOff, n, alpha, beta, first);
+          mergeTile(tile, 0, rows, cols, c, cOff, ldc, alpha, beta, first);
         } else if (rows == MR && cols == NR) {
-          gemm8x2(pa, aOff, pb, bOff, NR, kc, c, cOff, n, !first);
+          gemm8x2(pa, aOff, pb, bOff, NR, kc, c, cOff, ldc, !first);
         } else {
-          copyEdge(c, cOff, n, tile, 0, NR, rows, cols, !first);
+          copyEdge(c, cOff, ldc, tile, 0, NR, rows, cols, !first);
           gemm8x2(pa, aOff, pb, bOff, NR, kc, tile, 0, NR, !first);
-          copyEdge(tile, 0, NR, c, cOff, n, rows, cols, true);
+          copyEdge(tile, 0, NR, c, cOff, ldc, rows, cols, true);
         }
         if (bias != null) {
-          ElementwiseKernels.addRowVector(bias, bias0 + j, c, cOff, n, cols, 0, rows);
+          ElementwiseKernels.addRowVector(bias, bias0 + j, c, cOff, ldc, cols, 0, rows);
         }
       }
     }

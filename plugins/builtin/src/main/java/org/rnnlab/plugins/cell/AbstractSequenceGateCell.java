@@ -95,7 +95,8 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
           "backwardWeights: steps [" + from + ", " + to + ") outside [0, " + c.steps + ")");
     }
     Tensor dIn = c.dInput.narrow(from, to);
-    Tensor dHid = c.dHidden.narrow(from, to);
+    // the same view when the cell keeps one gradient: backSequence then reads it once
+    Tensor dHid = c.dHidden == c.dInput ? dIn : c.dHidden.narrow(from, to);
     params.backSequence(ops, dIn, dHid, xs.narrow(from, to), hPrev.narrow(from, to),
         dxs == null ? null : dxs.narrow(from, to), c.inputBiasGrad, c.hiddenBiasGrad);
   }

@@ -199,8 +199,13 @@ final class GateParameters {
       Tensor inputBiasGrad, Tensor hiddenBiasGrad) {
     int rows = xs.dim(0) * xs.dim(1);
     int width = gates * hiddenSize;
-    ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
-    ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
+    if (dHid == dIn) {
+      // one pass over the gate gradients for both weights
+      ops.gemmTnPair(width, rows, dIn, xs, weightIh.grad(), hPrev, weightHh.grad());
+    } else {
+      ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
+      ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
+    }
     ops.axpy(1, inputBiasGrad, biasIh.grad());
     ops.axpy(1, hiddenBiasGrad != null ? hiddenBiasGrad : inputBiasGrad, biasHh.grad());
     inputBiasGrad.fill(0);
