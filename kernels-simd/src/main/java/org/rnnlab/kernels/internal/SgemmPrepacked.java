@@ -100,9 +100,9 @@ final class SgemmPrepacked {
           if (rows == MR && c0 == j && c1 == j + NR) {
             gemm8x2(a, r0, d1, d2, d3, d4, d5, d6, d7, pw, bOff, kc, c, cRow + j, n, load);
           } else {
-            Sgemm.copyEdge(c, cRow + c0, n, tile, c0 - j, NR, rows, c1 - c0, load);
+            RegisterTile.copyEdge(c, cRow + c0, n, tile, c0 - j, NR, rows, c1 - c0, load);
             gemm8x2(a, r0, d1, d2, d3, d4, d5, d6, d7, pw, bOff, kc, tile, 0, NR, true);
-            Sgemm.copyEdge(tile, c0 - j, NR, c, cRow + c0, n, rows, c1 - c0, true);
+            RegisterTile.copyEdge(tile, c0 - j, NR, c, cRow + c0, n, rows, c1 - c0, true);
           }
         }
       }
@@ -113,7 +113,7 @@ final class SgemmPrepacked {
    * 8 rows of A (at {@code a[r0]}, {@code a[r0 + d1]}, ...) times one packed 2-vector panel over
    * one k slice, accumulated into {@code out} (row stride {@code ldo}), starting from its
    * contents when {@code load}, else from zero. The vectors never leave this method (see
-   * {@code Sgemm.gemm8x2}).
+   * {@code RegisterTile.gemm8x2}).
    */
   private static void gemm8x2(float[] a, int r0, int d1, int d2, int d3, int d4, int d5, int d6,
       int d7, float[] pw, int bOff, int kc, float[] out, int o, int ldo, boolean load) {

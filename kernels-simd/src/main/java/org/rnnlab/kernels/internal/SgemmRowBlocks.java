@@ -24,7 +24,7 @@ import static org.rnnlab.kernels.internal.Sgemm.NR;
  * GFLOP/s. The general path packs whole stored rows instead.
  *
  * <p>Every element of C sees the same operations in the same order as on the general path
- * (k slices in order, {@link Sgemm#merge}'s rule), so the two agree bit for bit, and the result
+ * (k slices in order, {@link RegisterTile#merge}'s rule), so the two agree bit for bit, and the result
  * does not depend on the thread count.
  */
 final class SgemmRowBlocks {
@@ -81,14 +81,14 @@ final class SgemmRowBlocks {
           int cols = Math.min(NR, n - j);
           int cOff = co + i * n + j;
           if (!direct) {
-            Sgemm.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, buffer, TILE, NR, false);
-            Sgemm.mergeTile(buffer, TILE, rows, cols, c, cOff, n, alpha, beta, first);
+            RegisterTile.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, buffer, TILE, NR, false);
+            RegisterTile.mergeTile(buffer, TILE, rows, cols, c, cOff, n, alpha, beta, first);
           } else if (rows == MR && cols == NR) {
-            Sgemm.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, c, cOff, n, !first);
+            RegisterTile.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, c, cOff, n, !first);
           } else {
-            Sgemm.copyEdge(c, cOff, n, buffer, TILE, NR, rows, cols, !first);
-            Sgemm.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, buffer, TILE, NR, !first);
-            Sgemm.copyEdge(buffer, TILE, NR, c, cOff, n, rows, cols, true);
+            RegisterTile.copyEdge(c, cOff, n, buffer, TILE, NR, rows, cols, !first);
+            RegisterTile.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, buffer, TILE, NR, !first);
+            RegisterTile.copyEdge(buffer, TILE, NR, c, cOff, n, rows, cols, true);
           }
         }
       }

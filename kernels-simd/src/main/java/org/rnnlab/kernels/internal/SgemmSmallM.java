@@ -161,7 +161,7 @@ final class SgemmSmallM {
           s = fma(a[aRow + p], b[bRow + p], s);
         }
         int idx = co + (i + r) * n + j + q;
-        c[idx] = Sgemm.merge(s, c, idx, alpha, beta, true);
+        c[idx] = RegisterTile.merge(s, c, idx, alpha, beta, true);
       }
     }
   }
@@ -211,7 +211,7 @@ final class SgemmSmallM {
           s = fma(a[aRow + p], b[bo + p * n + j], s);
         }
         int idx = co + i * n + j;
-        c[idx] = Sgemm.merge(s, c, idx, alpha, beta, true);
+        c[idx] = RegisterTile.merge(s, c, idx, alpha, beta, true);
       }
     }
   }

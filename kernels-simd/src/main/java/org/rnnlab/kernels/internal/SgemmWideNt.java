@@ -130,7 +130,7 @@ final class SgemmWideNt {
       int row = cOff + lane * ldc;
       for (int r = 0; r < rows; r++) {
         int idx = row + r;
-        c[idx] = Sgemm.merge(tile[r * NR + lane], c, idx, alpha, beta, first);
+        c[idx] = RegisterTile.merge(tile[r * NR + lane], c, idx, alpha, beta, first);
       }
     }
   }
