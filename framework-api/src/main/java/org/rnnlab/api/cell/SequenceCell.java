@@ -20,13 +20,15 @@ import org.rnnlab.api.tensor.Tensor;
  *   cache = newSequenceCache(T, B)                      (reusable for every later sequence of (T, B))
  *   forwardInputs(xs, cache)                            xs [T, B, I]
  *   forwardStep(s, prev, next, cache)                   s = 0, 1, ..., T-1
+ *   consumeOnBackward(cache, consume)                   once per backward pass (optional)
  *   then, once or more (e.g. per truncated-BPTT window [from, to)):
  *     backwardStep(s, prev, next, dNext, dPrev, cache)  s = to-1, ..., from
  *     backwardWeights(xs, hPrev, from, to, dxs, cache)  accumulates parameter gradients
  * </pre>
  * {@code prev} and {@code next} are the same tensors the step contract uses ({@link
- * Cell#stateCount()} tensors {@code [B, H]}, state 0 is {@code h}). Backward calls must not change
- * the forward values in the cache, so a step may be back-propagated more than once.
+ * Cell#stateCount()} tensors {@code [B, H]}, state 0 is {@code h}). Unless the layer declared the
+ * backward pass the last one ({@link #consumeOnBackward}), backward calls must not change the
+ * forward values in the cache, so a step may be back-propagated more than once.
  * Deviating from this order is undefined.
  *
  * <p><b>Thread-safety:</b> as {@link Cell}; a cache belongs to one sequence at a time.
@@ -62,6 +64,24 @@ public interface SequenceCell extends Cell {
    * @param cache this sequence's cache
    */
   void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, SequenceCache cache);
+
+  /**
+   * Declares, after the forward pass and before the first {@link #backwardStep}, whether the
+   * coming backward pass is the last use of this sequence's forward values: every step is then
+   * back-propagated exactly once and nothing reads the cache's forward values afterwards, so the
+   * cell may overwrite them (the built-in cells write their gate gradients over the gate
+   * activations, which removes a {@code [T, B, G*H]} buffer, as PyTorch frees the tensors it
+   * saved for backward). With {@code false}, or when never called, the forward values must
+   * survive. The default keeps them.
+   *
+   * @param cache this sequence's cache
+   * @param consume whether the forward values may be overwritten
+   * @return whether the coming backward pass will overwrite them (then the layer refuses a
+   *     second backward of this forward pass)
+   */
+  default boolean consumeOnBackward(SequenceCache cache, boolean consume) {
+    return false;
+  }
 
   /**
    * Back-propagates step {@code s} to the previous state and keeps the step's gate gradients in

@@ -79,7 +79,10 @@ public interface KernelOps {
   /** {@code y = f(x)} elementwise ({@code y} may alias {@code x}). */
   void activate(Activation f, Tensor x, Tensor y);
 
-  /** {@code dx = dy * f'(x)} written in terms of the output {@code y = f(x)}. */
+  /**
+   * {@code dx = dy * f'(x)} written in terms of the output {@code y = f(x)}; {@code dx} may alias
+   * {@code y} or {@code dy}.
+   */
   void activateBackward(Activation f, Tensor y, Tensor dy, Tensor dx);
 
   /** @return {@code sum_i x_i^2}, accumulated in double */
@@ -139,6 +142,8 @@ public interface KernelOps {
    * LSTM pointwise backward. Inputs: activated {@code gates [B x 4H]}, {@code cPrev}, {@code c},
    * the gradient {@code dh} reaching {@code h} and {@code dc} reaching {@code c} from later steps.
    * Outputs: {@code dGates [B x 4H]}, the gradient of the pre-activations, and {@code dcPrev}.
+   * {@code dGates} may be {@code gates} itself (implementations read a unit's four gates before
+   * they write its gradients): the sequence path writes the gradients over the activations.
    */
   void lstmBackward(Tensor gates, Tensor cPrev, Tensor c, Tensor dh, Tensor dc,
       Tensor dGates, Tensor dcPrev);
@@ -167,7 +172,8 @@ public interface KernelOps {
    * GRU pointwise backward. Inputs: {@code rzn [B x 3H]} (the activations left in {@code gi} by
    * {@link #gruForward}), {@code gh}, {@code hPrev}, {@code dh}. Outputs: {@code dgi}, {@code dgh}
    * (gradients of the two pre-activation sums; they differ only in the n block, where
-   * {@code dgh_n = dgi_n * r}) and {@code dhPrev = dh * z} (the direct path only).
+   * {@code dgh_n = dgi_n * r}) and {@code dhPrev = dh * z} (the direct path only). {@code dgi}
+   * may be {@code rzn} itself, as {@code dGates} in {@link #lstmBackward}.
    */
   void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh,
       Tensor dgi, Tensor dgh, Tensor dhPrev);

@@ -29,6 +29,7 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
     Tensor.requireShape("xs", xs, c.steps, c.batch, shape.inputSize());
     params.projectSequence(ops, xs, c.gates, foldsHiddenBias());
     params.refreshPackedHidden(ops);
+    c.resetGradientStorage();
     // a backward pass that stopped half way (a non-finite gradient) leaves partial bias sums
     c.inputBiasGrad.fill(0);
     if (c.hiddenBiasGrad != null) {
@@ -55,10 +56,20 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
   }
 
   @Override
+  public final boolean consumeOnBackward(SequenceCache cache, boolean consume) {
+    typed(cache).useGateStorage(consume);
+    return consume;
+  }
+
+  @Override
   public final void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next,
       Tensor[] dNext, Tensor[] dPrev, SequenceCache cache) {
     GateSequenceCache c = typed(cache);
     checkStep(c, s);
+    if (!c.gradientStorageChosen()) {
+      // not declared: keep the forward values, as the protocol requires
+      c.useGateStorage(false);
+    }
     StepShapes.checkStates(shape, stateCount(), c.batch, prev, "prev");
     StepShapes.checkStates(shape, stateCount(), c.batch, next, "next");
     StepShapes.checkStates(shape, stateCount(), c.batch, dNext, "dNext");
@@ -93,6 +104,9 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
     if (from < 0 || to > c.steps || from >= to) {
       throw new IllegalArgumentException(
           "backwardWeights: steps [" + from + ", " + to + ") outside [0, " + c.steps + ")");
+    }
+    if (!c.gradientStorageChosen()) {
+      throw new IllegalStateException("backwardWeights before any backwardStep of this sequence");
     }
     Tensor dIn = c.dInput.narrow(from, to);
     // the same view when the cell keeps one gradient: backSequence then reads it once

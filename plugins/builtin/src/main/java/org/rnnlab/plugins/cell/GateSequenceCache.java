@@ -11,9 +11,13 @@ import org.rnnlab.api.tensor.Tensor;
  * <ul>
  *   <li>{@code gates [T, B, G*H]}: the input projections, which each step turns into its gate
  *       values in place;
- *   <li>{@code dInput [T, B, G*H]}: gradients of the input-side pre-activations;
+ *   <li>{@code dInput [T, B, G*H]}: gradients of the input-side pre-activations. When the layer
+ *       declares a backward pass the last one ({@link #useGateStorage}), they are written over
+ *       the gate values they are computed from (the kernels read a unit's gates before they
+ *       write its gradients), as PyTorch frees its saved activations after backward; otherwise
+ *       they go to a buffer of their own, allocated the first time one is needed;
  *   <li>{@code dHidden}: gradients of the recurrent-side pre-activations, the same tensor as
- *       {@code dInput} unless the cell keeps them apart (GRU);
+ *       {@code dInput} unless the cell keeps them apart (GRU, always in a buffer of its own);
  *   <li>{@code extra [T, B, X]}: one cell-specific tensor, or null (GRU: {@code W_hh h + b_hh};
  *       LSTM needs none: its {@code c} is the layer's state, handed back to the backward step).
  *   <li>{@code inputBiasGrad}, {@code hiddenBiasGrad} {@code [G*H]}: column sums of
@@ -26,15 +30,21 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
   final int steps;
   final int batch;
   final Tensor gates;
-  final Tensor dInput;
-  final Tensor dHidden;
   final Tensor extra;
   final Tensor[] gateSteps;
-  final Tensor[] dInputSteps;
-  final Tensor[] dHiddenSteps;
   final Tensor[] extraSteps;
   final Tensor inputBiasGrad;
   final Tensor hiddenBiasGrad;
+  /** Where the gate gradients go in the current backward pass; see {@link #useGateStorage}. */
+  Tensor dInput;
+  Tensor dHidden;
+  Tensor[] dInputSteps;
+  Tensor[] dHiddenSteps;
+  private final DType dtype;
+  private final boolean separateHidden;
+  /** The gate gradients' own buffer, allocated on first use. */
+  private Tensor ownInput;
+  private Tensor[] ownInputSteps;
 
   GateSequenceCache(DType dtype, int steps, int batch, int gateWidth, boolean separateHidden,
       int extraWidth) {
@@ -42,18 +52,59 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
       throw new IllegalArgumentException(
           "A sequence cache needs steps > 0 and batch > 0, got steps=" + steps + " batch=" + batch + ".");
     }
+    this.dtype = dtype;
     this.steps = steps;
     this.batch = batch;
+    this.separateHidden = separateHidden;
     this.gates = Tensor.zeros(dtype, steps, batch, gateWidth);
-    this.dInput = Tensor.zeros(dtype, steps, batch, gateWidth);
-    this.dHidden = separateHidden ? Tensor.zeros(dtype, steps, batch, gateWidth) : dInput;
     this.extra = extraWidth > 0 ? Tensor.zeros(dtype, steps, batch, extraWidth) : null;
     this.gateSteps = slices(gates);
-    this.dInputSteps = slices(dInput);
-    this.dHiddenSteps = separateHidden ? slices(dHidden) : dInputSteps;
     this.extraSteps = extra != null ? slices(extra) : null;
+    if (separateHidden) {
+      this.dHidden = Tensor.zeros(dtype, steps, batch, gateWidth);
+      this.dHiddenSteps = slices(dHidden);
+    }
     this.inputBiasGrad = Tensor.zeros(dtype, gateWidth);
     this.hiddenBiasGrad = separateHidden ? Tensor.zeros(dtype, gateWidth) : null;
+  }
+
+  /**
+   * Chooses where the coming backward pass writes the input-side gate gradients: over the gate
+   * values when {@code consume} (every step is back-propagated once and nothing reads the
+   * forward values again), else in a buffer of their own, so the forward values survive for
+   * another pass.
+   */
+  void useGateStorage(boolean consume) {
+    if (consume) {
+      dInput = gates;
+      dInputSteps = gateSteps;
+    } else {
+      if (ownInput == null) {
+        ownInput = Tensor.zeros(dtype, gates.shape());
+        ownInputSteps = slices(ownInput);
+      }
+      dInput = ownInput;
+      dInputSteps = ownInputSteps;
+    }
+    if (!separateHidden) {
+      dHidden = dInput;
+      dHiddenSteps = dInputSteps;
+    }
+  }
+
+  /** @return whether {@link #useGateStorage} was called since the last forward pass */
+  boolean gradientStorageChosen() {
+    return dInput != null;
+  }
+
+  /** Forgets the choice of {@link #useGateStorage}: a new forward pass starts. */
+  void resetGradientStorage() {
+    dInput = null;
+    dInputSteps = null;
+    if (!separateHidden) {
+      dHidden = null;
+      dHiddenSteps = null;
+    }
   }
 
   private static Tensor[] slices(Tensor seq) {

@@ -2,6 +2,7 @@ package org.rnnlab.plugins.cell;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -184,11 +185,27 @@ class GateSaturationTest {
 
       @Override public void nonFinite(long step, String t, int i, double v) {}
     };
-    stack.zeroGrad();
     StackDiagnostics diag = new StackDiagnostics(sink, 0, true, true);
+    // the probe runs before the real backward, which then uses up the forward values
+    stack.forward(OPS, x, lengths, null, null);
+    stack.zeroGrad();
+    stack.probeHiddenGradients(OPS, dy, null, diag);
+    stack.backward(OPS, dy, null, null, diag.withoutHiddenGradients());
+    assertGradients(expected, stack);
+    IllegalStateException after = assertThrows(IllegalStateException.class,
+        () -> stack.probeHiddenGradients(OPS, dy, null, diag));
+    assertTrue(after.getMessage().contains("setRetainForward"), after.getMessage());
+    // kept forward values (retain_graph): the probe may follow the backward too
+    stack.setRetainForward(true);
+    stack.forward(OPS, x, lengths, null, null);
+    stack.zeroGrad();
     stack.probeHiddenGradients(OPS, dy, null, diag);
     stack.backward(OPS, dy, null, null, diag.withoutHiddenGradients());
     stack.probeHiddenGradients(OPS, dy, null, diag);
+    assertGradients(expected, stack);
+  }
+
+  private static void assertGradients(List<double[]> expected, RecurrentStack stack) {
     for (int i = 0; i < expected.size(); i++) {
       assertArrayEquals(expected.get(i), stack.parameters().get(i).grad().toDoubleArray(),
           stack.parameters().get(i).name());

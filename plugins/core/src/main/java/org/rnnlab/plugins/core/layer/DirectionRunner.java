@@ -59,6 +59,16 @@ final class DirectionRunner {
     return steps;
   }
 
+  /**
+   * Starts a backward pass; {@code consume} when it is the last use of this forward pass's
+   * values, which the cell may then overwrite.
+   *
+   * @return whether the cell will overwrite them
+   */
+  boolean beginBackward(boolean consume) {
+    return driver.beginBackward(consume);
+  }
+
   /** Whether {@link #backward} adds input gradients into the bound input-gradient tensor. */
   void setInputGradient(boolean on) {
     driver.setInputGradient(on);

@@ -70,6 +70,10 @@ public final class RecurrentStack {
   private Tensor probeDy;
   private Tensor[] savedGrads;
   private boolean inputGradient = true;
+  /** Whether backward must leave the forward values intact (PyTorch's {@code retain_graph}). */
+  private boolean retainForward;
+  /** Set by a backward pass that overwrote the forward values; cleared by forward. */
+  private boolean forwardConsumed;
 
   /**
    * @param factory creates the cell of every layer and direction
@@ -162,6 +166,21 @@ public final class RecurrentStack {
   }
 
   /**
+   * Whether {@link #backward} keeps the forward values (default false). By default a full-BPTT
+   * or chunked-TBPTT backward pass is the last use of them, and the cells write their gate
+   * gradients over the gate activations (one {@code [T, B, G*H]} buffer per layer and direction
+   * less), as PyTorch frees saved tensors after {@code backward()}; a second backward of the
+   * same forward pass then fails. Turn this on to back-propagate one forward pass more than
+   * once ({@code retain_graph=True}). TBPTT with {@code k2 > k1}, whose windows overlap, and
+   * {@link #probeHiddenGradients} always keep them.
+   *
+   * @param on true to keep the forward values through backward
+   */
+  public void setRetainForward(boolean on) {
+    retainForward = on;
+  }
+
+  /**
    * Runs the stack over a batch of sequences.
    *
    * @param ops kernels
@@ -193,6 +212,7 @@ public final class RecurrentStack {
     StackInputs.checkStates("initialStates", initialStates, stateCount, layers * dirs, b, hidden);
     ensureBuffers(t, b);
     mask = new LengthMask(lengths, t);
+    forwardConsumed = false;
     Layout.batchToTime(x, layerIn[0]);
     dropout.begin(dropoutRng);
     for (int l = 0; l < layers; l++) {
@@ -252,8 +272,19 @@ public final class RecurrentStack {
    */
   public Gradients backward(KernelOps ops, Tensor dy, Tensor[] dFinalStates, Truncation truncation,
       StackDiagnostics diag) {
+    return backward(ops, dy, dFinalStates, truncation, diag, !retainForward);
+  }
+
+  /** @param mayConsume whether this pass may overwrite the forward values (see setRetainForward) */
+  private Gradients backward(KernelOps ops, Tensor dy, Tensor[] dFinalStates,
+      Truncation truncation, StackDiagnostics diag, boolean mayConsume) {
     if (mask == null) {
       throw new IllegalStateException("backward needs a preceding forward pass of this stack");
+    }
+    if (forwardConsumed) {
+      throw new IllegalStateException("backward: the previous backward pass used up this forward "
+          + "pass's values (they hold gate gradients now); run forward again, or call "
+          + "setRetainForward(true) to back-propagate one forward pass more than once");
     }
     if (truncation != null && dirs == 2) {
       throw new IllegalArgumentException(
@@ -263,6 +294,14 @@ public final class RecurrentStack {
     Tensor.requireShape("dy", dy, batch, steps, dirs * hidden);
     StackInputs.requireFinite(ops, "dy", dy);
     StackInputs.checkStates("dFinalStates", dFinalStates, stateCount, layers * dirs, batch, hidden);
+    // overlapping TBPTT windows (k2 > k1) back-propagate steps more than once
+    boolean consume = mayConsume && (truncation == null || truncation.k1() == truncation.k2());
+    for (DirectionRunner[] layer : runners) {
+      for (DirectionRunner r : layer) {
+        // cells on the step contract, or plugins that keep their values, consume nothing
+        forwardConsumed |= r.beginBackward(consume);
+      }
+    }
     Layout.batchToTime(dy, dyTime);
     mask.zeroPadding(dyTime);
     if (inputGradient) {
@@ -371,7 +410,7 @@ public final class RecurrentStack {
         savedGrads[i].copyFrom(parameters.get(i).grad());
       }
     }
-    backward(ops, probeDy, null, truncation, diag);
+    backward(ops, probeDy, null, truncation, diag, false);
     for (int i = 0; i < savedGrads.length; i++) {
       parameters.get(i).grad().copyFrom(savedGrads[i]);
     }

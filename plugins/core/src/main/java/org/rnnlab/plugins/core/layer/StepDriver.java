@@ -32,6 +32,14 @@ interface StepDriver {
 
   void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next);
 
+  /**
+   * Called once before each backward pass: {@code consume} when it is the last use of the
+   * forward values (see {@code SequenceCell#consumeOnBackward}).
+   *
+   * @return whether the pass will overwrite them
+   */
+  boolean beginBackward(boolean consume);
+
   /** Back-propagates step {@code s}; {@code next} is the state the forward step left. */
   void backwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
       Tensor[] dPrev);
@@ -103,6 +111,12 @@ interface StepDriver {
 
     @Override
     public void beginForward(KernelOps ops) {}
+
+    @Override
+    public boolean beginBackward(boolean consume) {
+      // the step contract's per-step caches stay intact
+      return false;
+    }
 
     @Override
     public void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next) {
@@ -192,6 +206,11 @@ interface StepDriver {
     @Override
     public void forwardStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next) {
       cell.forwardStep(ops, s, prev, next, cache);
+    }
+
+    @Override
+    public boolean beginBackward(boolean consume) {
+      return cell.consumeOnBackward(cache, consume);
     }
 
     @Override
