@@ -305,7 +305,11 @@ public final class RecurrentStack {
     Layout.batchToTime(dy, dyTime);
     mask.zeroPadding(dyTime);
     if (inputGradient) {
-      dxTime.fill(0);
+      if (dxTime == null) {
+        dxTime = Tensor.zeros(dtype, steps, batch, spec.inputSize());
+      } else {
+        dxTime.fill(0);
+      }
     }
     Tensor[] dInitial = new Tensor[stateCount];
     for (int k = 0; k < stateCount; k++) {
@@ -478,7 +482,8 @@ public final class RecurrentStack {
     }
     dropout.allocate(dtype, layers, t, b, width);
     dyTime = Tensor.zeros(dtype, t, b, width);
-    dxTime = Tensor.zeros(dtype, t, b, spec.inputSize());
+    // allocated by the first backward that wants dx
+    dxTime = null;
   }
 
   @Override

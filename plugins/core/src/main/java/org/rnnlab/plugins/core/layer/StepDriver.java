@@ -185,8 +185,9 @@ interface StepDriver {
       dInputs = slices(dInput);
       xs = reverse ? Tensor.zeros(dtype, input.shape()) : input;
       xsSteps = slices(xs);
-      dxs = Tensor.zeros(dtype, input.shape());
-      dxsSteps = slices(dxs);
+      // allocated by the first backward that computes input gradients
+      dxs = null;
+      dxsSteps = null;
     }
 
     private int time(int s) {
@@ -229,6 +230,10 @@ interface StepDriver {
       if (!inputGradient && cell instanceof SequenceWeightGradients w) {
         w.backwardWeightsOnly(ops, xs, hPrev, from, to, cache);
         return;
+      }
+      if (dxs == null) {
+        dxs = Tensor.zeros(dtype, xs.shape());
+        dxsSteps = slices(dxs);
       }
       cell.backwardWeights(ops, xs, hPrev, from, to, dxs, cache);
       if (!inputGradient) {
