@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Side-by-side training-step benchmark: rnnlab vs PyTorch on the same configs, in one run.
 # Prints median ms per training step (forward + backward + SGD step, float32) and the ratio
-# torch/rnnlab (> 1 means rnnlab is faster).
+# torch/rnnlab (> 1 means rnnlab is faster): with ROUNDS > 1, the median of the per-round ratios
+# of back-to-back process pairs.
 #
 #   bench/compare-pytorch.sh                 # all configs, cells rnn_tanh lstm gru, threads 1 2
 #   CELLS="lstm" THREADS="2" CONFIGS="b" bench/compare-pytorch.sh
 #   CLOCK=cpu THREADS=1 bench/compare-pytorch.sh   # process CPU time: steadier on a loaded machine
-#   ROUNDS=3 bench/compare-pytorch.sh       # 3 alternating runs of each side, medians of the medians
+#   ROUNDS=5 bench/compare-pytorch.sh       # 5 back-to-back pairs: median ms per side, median ratio
 #
 # Needs: /usr/bin/python3 with torch (apt-get install -y python3-torch libopenblas0-openmp).
 set -euo pipefail
@@ -58,7 +59,13 @@ for cfg in $CONFIGS; do
       done
       r=$(median "${rs[@]}")
       p=$(median "${ps[@]}")
-      ratio=$(awk -v p="$p" -v r="$r" 'BEGIN { if (r > 0) printf "%.2f", p / r; else print "n/a" }')
+      # the ratio is the median of the rounds' own ratios: a neighbour's load that slows both
+      # processes of one round cancels out, where a ratio of medians would mix rounds
+      ratios=()
+      for ((round = 0; round < ROUNDS; round++)); do
+        ratios+=("$(awk -v p="${ps[$round]}" -v r="${rs[$round]}" 'BEGIN { if (r > 0) printf "%.4f", p / r; else print 0 }')")
+      done
+      ratio=$(printf "%.2f" "$(median "${ratios[@]}")")
       printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" "$cfg" "$cell" "$th" "$B,$T,$I,$H" "$r" "$p" "$ratio"
     done
   done
