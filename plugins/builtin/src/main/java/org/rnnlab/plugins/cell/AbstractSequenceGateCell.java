@@ -120,7 +120,9 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
 
   /**
    * Backward of step {@code s}: fills {@code c.dInputSteps[s]} (and {@code c.dHiddenSteps[s]})
-   * and writes {@code dPrev}; must leave the forward values in {@code c} unchanged.
+   * and writes {@code dPrev}. Must leave the forward values in {@code c} unchanged except where
+   * {@code c.dInputSteps[s]} is {@code c.gateSteps[s]} (a consuming pass): the kernels then read
+   * each unit's gates before writing its gradients there.
    */
   abstract void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] next,
       Tensor[] dNext, Tensor[] dPrev, GateSequenceCache c);

@@ -374,7 +374,9 @@ public final class RecurrentStack {
    * output decays with distance; this probe keeps, of {@code dy}, only each row's last valid step
    * in the forward block and step 0 in the reverse block (each direction's last processed step),
    * and back-propagates that. Parameter gradients are left exactly as they were (saved and
-   * restored), so it may run before or after the real backward. Does nothing unless
+   * restored) and the forward values are kept, so it runs before the real backward (after it
+   * only with {@link #setRetainForward}, since the real backward uses them up). The first probe
+   * allocates the gate-gradient buffers a consuming backward does without. Does nothing unless
    * {@code diag} reports hidden gradients on its step; buffers are reused across calls.
    *
    * @param ops kernels
