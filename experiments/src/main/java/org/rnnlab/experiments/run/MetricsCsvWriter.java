@@ -41,6 +41,8 @@ public final class MetricsCsvWriter implements Closeable {
   private final Set<String> known;
   private long lastStep = -1;
   private double wallTimeOffset;
+  /** The values of the last row written or kept from an earlier session, by column. */
+  private Map<String, Double> lastRow = Map.of();
 
   private MetricsCsvWriter(BufferedWriter out, List<String> columns) {
     this.out = out;
@@ -103,6 +105,7 @@ public final class MetricsCsvWriter implements Closeable {
       kept.add(lines.getFirst());
       int wallColumn = 1 + columns.indexOf(WALL_TIME);
       double wallTime = 0;
+      Map<String, Double> lastKept = Map.of();
       for (String l : lines.subList(1, lines.size())) {
         String step = l.substring(0, Math.max(0, l.indexOf(',')));
         if (!step.isEmpty() && Long.parseLong(step) <= resumedStep) {
@@ -111,6 +114,7 @@ public final class MetricsCsvWriter implements Closeable {
           if (wallColumn > 0 && wallColumn < cells.length && !cells[wallColumn].isEmpty()) {
             wallTime = Double.parseDouble(cells[wallColumn]);
           }
+          lastKept = values(columns, cells);
         }
       }
       AtomicText.writeAtomically(file, String.join("\n", kept) + "\n");
@@ -118,10 +122,30 @@ public final class MetricsCsvWriter implements Closeable {
           Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), columns);
       m.lastStep = resumedStep;
       m.wallTimeOffset = wallTime;
+      m.lastRow = lastKept;
       return m;
     } catch (IOException | NumberFormatException e) {
       throw new UserError("cannot continue " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** @return the non-empty cells of a row split at commas, by column name */
+  private static Map<String, Double> values(List<String> columns, String[] cells) {
+    Map<String, Double> row = new java.util.LinkedHashMap<>();
+    for (int c = 0; c < columns.size() && c + 1 < cells.length; c++) {
+      if (!cells[c + 1].isEmpty()) {
+        row.put(columns.get(c), Double.parseDouble(cells[c + 1]));
+      }
+    }
+    return row;
+  }
+
+  /**
+   * @return the values of the last row, written in this session or, after {@link #resume},
+   *     kept from an earlier one (empty before any), by column; {@link #WALL_TIME} as stored
+   */
+  public Map<String, Double> lastRow() {
+    return lastRow;
   }
 
   /** @return the value columns, in file order */
@@ -162,6 +186,7 @@ public final class MetricsCsvWriter implements Closeable {
       throw new UserError("cannot append to metrics.csv: " + RunDirectory.reason(e), e);
     }
     lastStep = step;
+    lastRow = values(columns, sb.toString().split(",", -1));
   }
 
   private void line(String s) throws IOException {

@@ -95,6 +95,11 @@ public final class Trainer implements TrainingJob {
       start = c.step();
     }
     long total = ctx.totalSteps();
+    if (ctx.resumeFrom().isPresent() && start >= total) {
+      ctx.log().println("rnnlab: the run had already reached step " + start + " of " + total
+          + "; nothing left to train");
+      return RunSummaries.fromMetrics(start, ctx.metrics().lastRow(), ctx.resumeFrom().get().file());
+    }
     DiagnosticsSpec ds = spec.diagnostics();
     DiagnosticsLog diagnosticsLog = ds.every() > 0 ? DiagnosticsLog.open(ctx.directory().diagnosticsFile(),
         new DiagnosticsCadence(ds.every(), ds.spectrumEvery() > 0 ? ds.spectrumEvery() : Long.MAX_VALUE),

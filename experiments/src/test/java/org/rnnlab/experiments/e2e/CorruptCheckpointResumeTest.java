@@ -18,7 +18,8 @@ import org.rnnlab.api.tensor.Tensor;
 
 /**
  * A damaged newest checkpoint (torn write, bad sector) is reported in one line naming the file;
- * the run resumes from the previous valid one and still ends exactly where it would have.
+ * the run resumes from the previous valid one and still ends exactly where it would have. A run
+ * that had finished resumes to nothing and reports what it reported then.
  */
 class CorruptCheckpointResumeTest {
   @TempDir Path dir;
@@ -56,6 +57,24 @@ class CorruptCheckpointResumeTest {
     assertTrue(r.out().contains("steps=40"), r.out());
     String provenance = Files.readString(run.resolve("provenance.json"));
     assertTrue(provenance.contains("\"resumed_from_step\" : 30"), provenance);
+    RunFixture.assertBitIdentical(expected, RunFixture.finalParams(run));
+    assertEquals(expectedMetrics, RunFixture.metricsWithoutWallTime(run));
+  }
+
+  @Test
+  void resumingAFinishedRunTrainsNothingAndRepeatsItsSummary() throws Exception {
+    Path spec = RunFixture.writeSpec(dir, "small", RunFixture.SMALL);
+    RunFixture.Result first = RunFixture.cliOk("run", spec.toString(), "--out", dir.resolve("runs").toString());
+    Path run = RunFixture.onlyRun(dir.resolve("runs"));
+    Map<String, Tensor> expected = RunFixture.finalParams(run);
+    List<String> expectedMetrics = RunFixture.metricsWithoutWallTime(run);
+    String summary = first.out().lines().filter(l -> l.startsWith("run finished:")).findFirst().orElseThrow();
+
+    RunFixture.Result again = RunFixture.cliOk("run", "--resume", run.toString());
+
+    assertTrue(again.err().contains("already reached step 40 of 40; nothing left to train"), again.err());
+    // the same losses as the finished run printed, not NaN
+    assertTrue(again.out().contains(summary), again.out());
     RunFixture.assertBitIdentical(expected, RunFixture.finalParams(run));
     assertEquals(expectedMetrics, RunFixture.metricsWithoutWallTime(run));
   }
