@@ -124,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
       writeReport(dir);
       throw e;
     }
-    dir.writeProvenance(provenance.finished(env.clock().instant(), "finished"), false);
+    dir.writeProvenance(provenance.finished(env.clock().instant(), summary.outcome()), false);
     env.out().println("run finished: " + dir.path() + " " + summary.oneLine());
     writeReport(dir);
     return 0;

@@ -11,13 +11,27 @@ import java.util.Map;
  * @param evalLoss loss of the last evaluation (NaN if none ran)
  * @param evalMetrics last evaluation's metrics by name
  * @param lastCheckpoint the final checkpoint file, or null if none was written
+ * @param skippedSteps steps of this session skipped for a non-finite value
+ *     ({@code training.on_nonfinite: skip}); their updates were not applied
  */
 public record RunSummary(long steps, double trainLoss, double evalLoss, Map<String, Double> evalMetrics,
-    Path lastCheckpoint) {
+    Path lastCheckpoint, long skippedSteps) {
 
   /** Copies the metrics map. */
   public RunSummary {
     evalMetrics = Map.copyOf(evalMetrics);
+  }
+
+  /** A summary of a session that skipped no step. */
+  public RunSummary(long steps, double trainLoss, double evalLoss, Map<String, Double> evalMetrics,
+      Path lastCheckpoint) {
+    this(steps, trainLoss, evalLoss, evalMetrics, lastCheckpoint, 0);
+  }
+
+  /** @return how the session ended, for provenance: {@code finished}, with the skips if any */
+  public String outcome() {
+    return skippedSteps == 0 ? "finished"
+        : "finished, " + skippedSteps + " step(s) skipped for non-finite values";
   }
 
   /** @return one line for the terminal */
@@ -26,6 +40,9 @@ public record RunSummary(long steps, double trainLoss, double evalLoss, Map<Stri
         "steps=%d train_loss=%.6g eval_loss=%.6g", steps, trainLoss, evalLoss));
     new java.util.TreeMap<>(evalMetrics).forEach((k, v) -> sb.append(' ').append(k).append('=')
         .append(String.format(java.util.Locale.ROOT, "%.6g", v)));
+    if (skippedSteps > 0) {
+      sb.append(" skipped_steps=").append(skippedSteps);
+    }
     return sb.toString();
   }
 }

@@ -206,7 +206,7 @@ public final class Trainer implements TrainingJob {
       ctx.log().println("rnnlab: " + skipped + " step(s) skipped because of non-finite values");
     }
     return new RunSummary(total, lastTrain, lastEval == null ? Double.NaN : lastEval.loss(),
-        lastEval == null ? Map.of() : lastEval.metrics(), lastCheckpoint);
+        lastEval == null ? Map.of() : lastEval.metrics(), lastCheckpoint, skipped);
   }
 
   /**

@@ -101,6 +101,10 @@ class NonFiniteTest {
     assertTrue(skip.err().contains("rnnlab: " + skipped.size() + " step(s) skipped because of non-finite values"),
         skip.err());
     Path run = RunFixture.onlyRun(dir.resolve("skip"));
+    // the count reaches the summary line and provenance.json, not only the log
+    assertTrue(skip.out().contains("skipped_steps=" + skipped.size()), skip.out());
+    assertTrue(Files.readString(run.resolve("provenance.json"))
+        .contains("finished, " + skipped.size() + " step(s) skipped for non-finite values"));
     List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
     assertEquals(1 + 40 - skipped.size(), rows.size(), "one row per step that was not skipped");
     for (long s : skipped) {
