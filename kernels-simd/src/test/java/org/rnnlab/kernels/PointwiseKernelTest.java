@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnnlab.api.kernel.Activation;
+import org.rnnlab.api.kernel.KernelOps;
 import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
@@ -87,6 +88,44 @@ class PointwiseKernelTest extends BaseKernelTestCase {
       SIMD.sumRows(y, out, accumulate);
       // both sum in double in row order, so they agree exactly
       assertBitIdentical("sumRows accumulate=" + accumulate, outExpected, out);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void gateBackwardsMayWriteOverTheirActivations(int hidden) {
+    // the sequence path writes gate gradients over the gate activations (and GRU's dgh over
+    // gh): in place must give the bits of separate outputs, on every implementation
+    SplittableRandom rng = rng(900 + hidden);
+    int batch = 3;
+    Tensor gates = uniform(rng, 0.05, 0.95, batch, 4 * hidden);
+    Tensor cPrev = uniform(rng, -1, 1, batch, hidden);
+    Tensor c = uniform(rng, -1, 1, batch, hidden);
+    Tensor dh = uniform(rng, -1, 1, batch, hidden);
+    Tensor dc = uniform(rng, -1, 1, batch, hidden);
+    Tensor rzn = uniform(rng, 0.05, 0.95, batch, 3 * hidden);
+    Tensor gh = uniform(rng, -1, 1, batch, 3 * hidden);
+    for (KernelOps ops : new KernelOps[] {SCALAR, SIMD, SIMD2}) {
+      Tensor dGates = Tensor.zeros(DType.FLOAT32, batch, 4 * hidden);
+      Tensor dcPrev = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      ops.lstmBackward(gates, cPrev, c, dh, dc, dGates, dcPrev);
+      Tensor inPlace = gates.copy();
+      Tensor dcPrev2 = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      ops.lstmBackward(inPlace, cPrev, c, dh, dc, inPlace, dcPrev2);
+      assertBitIdentical(ops.name() + " lstmBackward in place", dGates, inPlace);
+      assertBitIdentical(ops.name() + " lstmBackward in place dcPrev", dcPrev, dcPrev2);
+
+      Tensor dgi = Tensor.zeros(DType.FLOAT32, batch, 3 * hidden);
+      Tensor dgh = Tensor.zeros(DType.FLOAT32, batch, 3 * hidden);
+      Tensor dhPrev = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      ops.gruBackward(rzn, gh, cPrev, dh, dgi, dgh, dhPrev);
+      Tensor rznInPlace = rzn.copy();
+      Tensor ghInPlace = gh.copy();
+      Tensor dhPrev2 = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      ops.gruBackward(rznInPlace, ghInPlace, cPrev, dh, rznInPlace, ghInPlace, dhPrev2);
+      assertBitIdentical(ops.name() + " gruBackward dgi in place", dgi, rznInPlace);
+      assertBitIdentical(ops.name() + " gruBackward dgh in place", dgh, ghInPlace);
+      assertBitIdentical(ops.name() + " gruBackward in place dhPrev", dhPrev, dhPrev2);
     }
   }
 

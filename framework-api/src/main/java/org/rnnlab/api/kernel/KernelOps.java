@@ -173,7 +173,8 @@ public interface KernelOps {
    * {@link #gruForward}), {@code gh}, {@code hPrev}, {@code dh}. Outputs: {@code dgi}, {@code dgh}
    * (gradients of the two pre-activation sums; they differ only in the n block, where
    * {@code dgh_n = dgi_n * r}) and {@code dhPrev = dh * z} (the direct path only). {@code dgi}
-   * may be {@code rzn} itself, as {@code dGates} in {@link #lstmBackward}.
+   * may be {@code rzn} itself and {@code dgh} may be {@code gh} itself, as {@code dGates} in
+   * {@link #lstmBackward}.
    */
   void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh,
       Tensor dgi, Tensor dgh, Tensor dhPrev);

@@ -17,7 +17,9 @@ import org.rnnlab.api.tensor.Tensor;
  *       write its gradients), as PyTorch frees its saved activations after backward; otherwise
  *       they go to a buffer of their own, allocated the first time one is needed;
  *   <li>{@code dHidden}: gradients of the recurrent-side pre-activations, the same tensor as
- *       {@code dInput} unless the cell keeps them apart (GRU, always in a buffer of its own);
+ *       {@code dInput} unless the cell keeps them apart (GRU). Kept apart, they go over
+ *       {@code extra} in a consuming pass (GRU's {@code gh}, whose n block the kernel reads
+ *       before it writes the row's gradients) and to a buffer of their own otherwise;
  *   <li>{@code extra [T, B, X]}: one cell-specific tensor, or null (GRU: {@code W_hh h + b_hh};
  *       LSTM needs none: its {@code c} is the layer's state, handed back to the backward step).
  *   <li>{@code inputBiasGrad}, {@code hiddenBiasGrad} {@code [G*H]}: column sums of
@@ -42,15 +44,21 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
   Tensor[] dHiddenSteps;
   private final DType dtype;
   private final boolean separateHidden;
-  /** The gate gradients' own buffer, allocated on first use. */
+  /** The gate gradients' own buffers, allocated on first use. */
   private Tensor ownInput;
   private Tensor[] ownInputSteps;
+  private Tensor ownHidden;
+  private Tensor[] ownHiddenSteps;
 
   GateSequenceCache(DType dtype, int steps, int batch, int gateWidth, boolean separateHidden,
       int extraWidth) {
     if (steps <= 0 || batch <= 0) {
       throw new IllegalArgumentException(
           "A sequence cache needs steps > 0 and batch > 0, got steps=" + steps + " batch=" + batch + ".");
+    }
+    if (separateHidden && extraWidth != gateWidth) {
+      throw new IllegalArgumentException("separate hidden-side gradients need an extra tensor of the"
+          + " gate width " + gateWidth + " to go over, got " + extraWidth);
     }
     this.dtype = dtype;
     this.steps = steps;
@@ -60,10 +68,6 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
     this.extra = extraWidth > 0 ? Tensor.zeros(dtype, steps, batch, extraWidth) : null;
     this.gateSteps = slices(gates);
     this.extraSteps = extra != null ? slices(extra) : null;
-    if (separateHidden) {
-      this.dHidden = Tensor.zeros(dtype, steps, batch, gateWidth);
-      this.dHiddenSteps = slices(dHidden);
-    }
     this.inputBiasGrad = Tensor.zeros(dtype, gateWidth);
     this.hiddenBiasGrad = separateHidden ? Tensor.zeros(dtype, gateWidth) : null;
   }
@@ -89,6 +93,16 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
     if (!separateHidden) {
       dHidden = dInput;
       dHiddenSteps = dInputSteps;
+    } else if (consume) {
+      dHidden = extra;
+      dHiddenSteps = extraSteps;
+    } else {
+      if (ownHidden == null) {
+        ownHidden = Tensor.zeros(dtype, gates.shape());
+        ownHiddenSteps = slices(ownHidden);
+      }
+      dHidden = ownHidden;
+      dHiddenSteps = ownHiddenSteps;
     }
   }
 
@@ -101,10 +115,8 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
   void resetGradientStorage() {
     dInput = null;
     dInputSteps = null;
-    if (!separateHidden) {
-      dHidden = null;
-      dHiddenSteps = null;
-    }
+    dHidden = null;
+    dHiddenSteps = null;
   }
 
   private static Tensor[] slices(Tensor seq) {
