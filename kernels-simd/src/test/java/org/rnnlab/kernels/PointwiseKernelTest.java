@@ -129,6 +129,27 @@ class PointwiseKernelTest extends BaseKernelTestCase {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void squaredErrorGivesTheReferenceBitsOnAnyThreadCount(int width) {
+    SplittableRandom rng = rng(950 + width);
+    int rows = 37;
+    Tensor p = offsetView(rng, 3, rows, width);
+    Tensor t = offsetView(rng, 5, rows, width);
+    Tensor mask = uniform(rng, 0, 1, rows);
+    mask.set(4, 0);
+    for (Tensor m : new Tensor[] {null, mask}) {
+      Tensor expected = Tensor.zeros(DType.FLOAT32, rows, width);
+      double loss = SCALAR.squaredError(p, t, m, 0.25, expected);
+      for (KernelOps ops : new KernelOps[] {SIMD, SIMD2}) {
+        Tensor grad = copyAtOffset(Tensor.zeros(DType.FLOAT32, rows, width), 2);
+        assertEquals(loss, ops.squaredError(p, t, m, 0.25, grad), 0.0,
+            "squaredError threads=" + ops.threads() + " mask=" + (m != null));
+        assertBitIdentical("squaredError grad threads=" + ops.threads(), expected, grad);
+      }
+    }
+  }
+
   @Test
   void parallelMaxAbsIsExactAndPropagatesNan() {
     // several 2^18-element chunks and a ragged one, on two threads

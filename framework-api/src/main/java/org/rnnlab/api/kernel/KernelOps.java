@@ -180,6 +180,37 @@ public interface KernelOps {
       Tensor dgi, Tensor dgh, Tensor dhPrev);
 
   /**
+   * Squared error over the rows of {@code prediction, target, grad [N x D]} with row weights
+   * {@code w_r = mask[r]} ({@code mask [N]}, or null for all 1): writes
+   * {@code grad[r, j] = (gradScale * w_r) * (p - t)} and returns {@code sum_r w_r s_r}, where
+   * {@code s_r} sums a row's {@code (p - t)^2} as four partial sums over the columns modulo 4,
+   * {@code (s0 + s1) + (s2 + s3)}, and the rows are added in order; differences and sums in
+   * double. The loss kernel of MSE ({@code gradScale = 2 / (D * sum w)} for the mean). The
+   * default is that loop; implementations must give the same bits (rows may be split between
+   * threads: only the final sum is ordered).
+   */
+  default double squaredError(Tensor prediction, Tensor target, Tensor mask, double gradScale,
+      Tensor grad) {
+    int rows = prediction.dim(0);
+    int width = rows == 0 ? 0 : prediction.size() / rows;
+    double total = 0;
+    for (int r = 0; r < rows; r++) {
+      double w = mask == null ? 1 : mask.get(r);
+      double scale = gradScale * w;
+      double[] s = new double[4];
+      for (int j = 0; j < width; j++) {
+        int i = r * width + j;
+        double diff = prediction.get(i) - target.get(i);
+        // the last (width mod 4) columns all go to s[0], as in the four-wide loop's tail
+        s[j < width - width % 4 ? j % 4 : 0] += diff * diff;
+        grad.set(i, scale * diff);
+      }
+      total += w * ((s[0] + s[1]) + (s[2] + s[3]));
+    }
+    return total;
+  }
+
+  /**
    * Softmax cross-entropy over rows of {@code logits [N x C]} with integer class
    * {@code targets[r]}. Rows with {@code mask[r] == 0} are ignored ({@code mask} may be null).
    * Writes {@code dLogits = mask * (softmax - onehot)} (unscaled) and returns the summed loss.

@@ -371,6 +371,29 @@ public final class PanamaKernelOps implements KernelOps {
   }
 
   @Override
+  public double squaredError(Tensor prediction, Tensor target, Tensor mask, double gradScale,
+      Tensor grad) {
+    if (prediction.dtype() == DType.FLOAT64 || target.dtype() == DType.FLOAT64
+        || grad.dtype() == DType.FLOAT64 || mask != null && mask.dtype() == DType.FLOAT64) {
+      return KernelOps.super.squaredError(prediction, target, mask, gradScale, grad);
+    }
+    int rows = prediction.dim(0);
+    int width = rows == 0 ? 0 : prediction.size() / rows;
+    double[] rowLoss = new double[rows];
+    float[] maskData = mask == null ? null : mask.floats();
+    int maskOffset = mask == null ? 0 : mask.offset();
+    executor.forRange(rows, rowGrain(rows, width), (from, to) -> SquaredErrorKernel.rows(
+        prediction.floats(), prediction.offset(), target.floats(), target.offset(), maskData,
+        maskOffset, gradScale, grad.floats(), grad.offset(), width, rowLoss, from, to));
+    // row order, whatever the split: the loss does not depend on the thread count
+    double total = 0;
+    for (double loss : rowLoss) {
+      total += loss;
+    }
+    return total;
+  }
+
+  @Override
   public double softmaxCrossEntropy(Tensor logits, int[] targets, Tensor mask, Tensor dLogits) {
     if (logits.dtype() == DType.FLOAT64) {
       return reference.softmaxCrossEntropy(logits, targets, mask, dLogits);
