@@ -150,6 +150,26 @@ class PointwiseKernelTest extends BaseKernelTestCase {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void swapLeadingAxesMatchesTheReference(int size) {
+    SplittableRandom rng = rng(990 + size);
+    int[][] shapes = {{size, 3, 7}, {5, size, 2}, {3, 4, size}};
+    for (int[] sh : shapes) {
+      Tensor src = offsetView(rng, 3, sh);
+      Tensor expected = Tensor.zeros(DType.FLOAT32, sh[1], sh[0], sh[2]);
+      SCALAR.swapLeadingAxes(src, expected);
+      assertEquals(src.get((sh[0] - 1) * sh[1] * sh[2] + sh[2] - 1),
+          expected.get((sh[0] - 1) * sh[2] + sh[2] - 1), 0.0, "reference moves [A-1, 0, F-1]");
+      for (KernelOps ops : new KernelOps[] {SIMD, SIMD2}) {
+        Tensor dst = copyAtOffset(Tensor.zeros(DType.FLOAT32, sh[1], sh[0], sh[2]), 3);
+        ops.swapLeadingAxes(src, dst);
+        assertBitIdentical("swapLeadingAxes " + java.util.Arrays.toString(sh) + " threads="
+            + ops.threads(), expected, dst);
+      }
+    }
+  }
+
   @Test
   void parallelMaxAbsIsExactAndPropagatesNan() {
     // several 2^18-element chunks and a ragged one, on two threads

@@ -61,6 +61,22 @@ public interface KernelOps {
     gemm(true, false, m, c2.size() / Math.max(1, m), k, 1, a, b2, 1, c2);
   }
 
+  /**
+   * {@code dst[j, i, :] = src[i, j, :]} for {@code src [A, B, F]} and {@code dst [B, A, F]}: the
+   * batch-first / time-major change of layout of the recurrent layer. A pure copy; the default
+   * copies row by row.
+   */
+  default void swapLeadingAxes(Tensor src, Tensor dst) {
+    int a = src.dim(0);
+    int b = src.dim(1);
+    int f = src.dim(2);
+    for (int i = 0; i < a; i++) {
+      for (int j = 0; j < b; j++) {
+        dst.view((j * a + i) * f, f).copyFrom(src.view((i * b + j) * f, f));
+      }
+    }
+  }
+
   /** {@code y[r, j] += bias[j]} for every row {@code r} of {@code y [M x N]}, {@code bias [N]}. */
   void addRowVector(Tensor bias, Tensor y);
 

@@ -110,6 +110,35 @@ public final class PanamaKernelOps implements KernelOps {
         c2.offset());
   }
 
+  /** Output rows of {@code dst} split between threads (plain {@code arraycopy}s of F floats). */
+  @Override
+  public void swapLeadingAxes(Tensor src, Tensor dst) {
+    if (dst.dtype() == DType.FLOAT64) {
+      KernelOps.super.swapLeadingAxes(src, dst);
+      return;
+    }
+    int a = src.dim(0);
+    int b = src.dim(1);
+    int f = src.dim(2);
+    float[] s = src.floats();
+    float[] d = dst.floats();
+    int so = src.offset();
+    int dOff = dst.offset();
+    KernelExecutor.RangeBody copy = (from, to) -> {
+      for (int j = from; j < to; j++) {
+        for (int i = 0; i < a; i++) {
+          System.arraycopy(s, so + (i * b + j) * f, d, dOff + (j * a + i) * f, f);
+        }
+      }
+    };
+    int grain = rowGrain(b, a * f);
+    if (inline(b, grain)) {
+      copy.run(0, b);
+      return;
+    }
+    executor.forRange(b, grain, copy);
+  }
+
   @Override
   public void addRowVector(Tensor bias, Tensor y) {
     if (y.dtype() == DType.FLOAT64) {

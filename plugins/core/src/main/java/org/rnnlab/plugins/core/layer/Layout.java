@@ -5,8 +5,9 @@ import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
- * Data movement of the recurrent layer: batch-first/time-major transposes, the column block of
- * one direction inside a concatenated output, and single rows. Pure copies, no arithmetic, and
+ * Data movement of the recurrent layer: the column block of one direction inside a concatenated
+ * output, and single rows (the batch-first/time-major transposes are
+ * {@link org.rnnlab.api.kernel.KernelOps#swapLeadingAxes}, on the kernel threads). Pure copies, no arithmetic, and
  * no allocation (they work on the storage arrays), so they run inside the time loop.
  */
 final class Layout {
@@ -27,30 +28,6 @@ final class Layout {
       Arrays.fill(t.floats(), t.offset() + pos, t.offset() + pos + len, 0f);
     } else {
       Arrays.fill(t.doubles(), t.offset() + pos, t.offset() + pos + len, 0d);
-    }
-  }
-
-  /** {@code dst[t, b, :] = src[b, t, :]} for {@code src [B, T, F]}, {@code dst [T, B, F]}. */
-  static void batchToTime(Tensor src, Tensor dst) {
-    int batch = src.dim(0);
-    int steps = src.dim(1);
-    int f = src.dim(2);
-    for (int b = 0; b < batch; b++) {
-      for (int t = 0; t < steps; t++) {
-        copy(src, (b * steps + t) * f, dst, (t * batch + b) * f, f);
-      }
-    }
-  }
-
-  /** {@code dst[b, t, :] = src[t, b, :]} for {@code src [T, B, F]}, {@code dst [B, T, F]}. */
-  static void timeToBatch(Tensor src, Tensor dst) {
-    int steps = src.dim(0);
-    int batch = src.dim(1);
-    int f = src.dim(2);
-    for (int t = 0; t < steps; t++) {
-      for (int b = 0; b < batch; b++) {
-        copy(src, (t * batch + b) * f, dst, (b * steps + t) * f, f);
-      }
     }
   }
 

@@ -213,7 +213,7 @@ public final class RecurrentStack {
     ensureBuffers(t, b);
     mask = new LengthMask(lengths, t);
     forwardConsumed = false;
-    Layout.batchToTime(x, layerIn[0]);
+    ops.swapLeadingAxes(x, layerIn[0]);
     dropout.begin(dropoutRng);
     for (int l = 0; l < layers; l++) {
       if (l > 0) {
@@ -302,7 +302,7 @@ public final class RecurrentStack {
         forwardConsumed |= r.beginBackward(consume);
       }
     }
-    Layout.batchToTime(dy, dyTime);
+    ops.swapLeadingAxes(dy, dyTime);
     mask.zeroPadding(dyTime);
     if (inputGradient) {
       if (dxTime == null) {
@@ -330,7 +330,7 @@ public final class RecurrentStack {
     }
     Tensor dx = Tensor.zeros(dtype, batch, steps, spec.inputSize());
     if (inputGradient) {
-      Layout.timeToBatch(dxTime, dx);
+      ops.swapLeadingAxes(dxTime, dx);
     }
     return new Gradients(dx, dInitial);
   }
