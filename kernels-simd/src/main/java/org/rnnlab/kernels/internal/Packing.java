@@ -1,11 +1,8 @@
 package org.rnnlab.kernels.internal;
 
 import static org.rnnlab.kernels.internal.Sgemm.MR;
-import static org.rnnlab.kernels.internal.VectorConstants.FLOATS;
 
 import java.util.Arrays;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Packing of SGEMM operands into the register tiles' panel layout: panel {@code q} of
@@ -19,10 +16,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class Packing {
   private Packing() {}
 
-  private static final VectorSpecies<Float> S = FLOATS;
-  /** Species for packing copies: at most MR floats wide, and never wider than the kernels. */
-  private static final VectorSpecies<Float> COPY =
-      S.length() >= MR ? FloatVector.SPECIES_256 : S;
   /** Rows of k transposed at a time, so the 8 KB-32 KB panel slice being written stays in L1. */
   private static final int TRANSPOSE_SLICE = 64;
   /** Stored rows per packing task when rows are copied as contiguous runs. */
@@ -165,12 +158,9 @@ final class Packing {
   /** Copies {@code len <= width} floats and zero-fills the run up to {@code width}. */
   private static void copyRun(float[] src, int from, float[] dst, int to, int len, int width) {
     int i = 0;
-    if (len == width) {
-      // full runs (all but the last panel) as vectors: System.arraycopy costs more at 8 floats
-      for (; i <= len - COPY.length(); i += COPY.length()) {
-        FloatVector.fromArray(COPY, src, from + i).intoArray(dst, to + i);
-      }
-    }
+    // a plain loop, which C2 vectorises by itself (System.arraycopy costs more at 8 floats): an
+    // explicit Vector API copy here was sometimes left unintrinsified after a deoptimization,
+    // boxing every vector (40 MB of garbage and +25 % time per config-b training step)
     for (; i < len; i++) {
       dst[to + i] = src[from + i];
     }
