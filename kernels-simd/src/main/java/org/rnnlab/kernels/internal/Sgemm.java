@@ -29,8 +29,8 @@ import org.rnnlab.api.tensor.Tensor;
  * and a long k to {@link SgemmRowBlocks} (one parallel call). The per-step recurrent products
  * {@code h·W_hh^T} and {@code dG·W_hh} use a weight packed once per sequence
  * ({@link #gemmPrepacked}). Two TN products with one A (a layer's two weight gradients) share
- * one packed pass ({@link #gemmTnPair}); an affine map can add its bias per tile
- * ({@link #gemm(boolean, boolean, int, int, int, float, float[], int, float[], int, float, float[], int, float[], int)}).
+ * one packed pass ({@link #gemmTnPair}); an affine map can add its bias per tile (the
+ * {@code gemm} overload that takes a bias).
  *
  * <p><b>Deterministic:</b> the block grid and the k-slice order depend only on the shape, and
  * each block is written by exactly one task, so results are bit-identical for any thread count.
@@ -207,7 +207,8 @@ final class Sgemm {
       // operands stored cols x k by groups of panels (a transpose)
       int aTasks = Packing.tasks(transA, kc, mPanels);
       int b1Tasks = Packing.tasks(!transB, kc, nPanels1);
-      int packTasks = aTasks + b1Tasks + (second == null ? 0 : Packing.tasks(!transB, kc, nPanels2));
+      int b2Tasks = second == null ? 0 : Packing.tasks(!transB, kc, nPanels2);
+      int packTasks = aTasks + b1Tasks + b2Tasks;
       IntConsumer pack = t -> {
         if (t < aTasks) {
           Packing.slice(transA, a, ao, m, k, p0, kc, pa, MR, mPanels, t);

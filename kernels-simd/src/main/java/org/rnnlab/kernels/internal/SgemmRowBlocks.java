@@ -24,8 +24,8 @@ import static org.rnnlab.kernels.internal.Sgemm.NR;
  * GFLOP/s. The general path packs whole stored rows instead.
  *
  * <p>Every element of C sees the same operations in the same order as on the general path
- * (k slices in order, {@link RegisterTile#merge}'s rule), so the two agree bit for bit, and the result
- * does not depend on the thread count.
+ * (k slices in order, {@link RegisterTile#merge}'s rule), so the two agree bit for bit, and the
+ * result does not depend on the thread count.
  */
 final class SgemmRowBlocks {
   private SgemmRowBlocks() {}
@@ -40,7 +40,7 @@ final class SgemmRowBlocks {
     return !transA && !transB && n <= NC && k > KC;
   }
 
-  /** @return the number of tasks ({@link #block} indices) for {@code m} rows and {@code n} columns */
+  /** @return the number of {@link #block} tasks for {@code m} rows and {@code n} columns */
   static int blocks(int m, int n) {
     return Sgemm.ceilDiv(m, MC) * Sgemm.ceilDiv(n, NC);
   }
