@@ -41,8 +41,8 @@ public final class MetricsCsvWriter implements Closeable {
   private final Set<String> known;
   private long lastStep = -1;
   private double wallTimeOffset;
-  /** The values of the last row written or kept from an earlier session, by column. */
-  private Map<String, Double> lastRow = Map.of();
+  /** The values of the last row {@link #resume} kept from an earlier session, by column. */
+  private Map<String, Double> resumedRow = Map.of();
 
   private MetricsCsvWriter(BufferedWriter out, List<String> columns) {
     this.out = out;
@@ -122,7 +122,7 @@ public final class MetricsCsvWriter implements Closeable {
           Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), columns);
       m.lastStep = resumedStep;
       m.wallTimeOffset = wallTime;
-      m.lastRow = lastKept;
+      m.resumedRow = lastKept;
       return m;
     } catch (IOException | NumberFormatException e) {
       throw new UserError("cannot continue " + file + ": " + e.getMessage(), e);
@@ -141,11 +141,11 @@ public final class MetricsCsvWriter implements Closeable {
   }
 
   /**
-   * @return the values of the last row, written in this session or, after {@link #resume},
-   *     kept from an earlier one (empty before any), by column; {@link #WALL_TIME} as stored
+   * @return the values of the last row {@link #resume} kept from an earlier session, by column
+   *     ({@link #WALL_TIME} as stored); empty for a new file
    */
-  public Map<String, Double> lastRow() {
-    return lastRow;
+  public Map<String, Double> resumedRow() {
+    return resumedRow;
   }
 
   /** @return the value columns, in file order */
@@ -186,7 +186,6 @@ public final class MetricsCsvWriter implements Closeable {
       throw new UserError("cannot append to metrics.csv: " + RunDirectory.reason(e), e);
     }
     lastStep = step;
-    lastRow = values(columns, sb.toString().split(",", -1));
   }
 
   private void line(String s) throws IOException {

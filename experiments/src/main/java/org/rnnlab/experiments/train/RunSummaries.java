@@ -14,7 +14,7 @@ final class RunSummaries {
 
   /**
    * @param steps the step the run had reached
-   * @param lastRow the last row of its metrics ({@link MetricsCsvWriter#lastRow()})
+   * @param lastRow the last row of its metrics ({@link MetricsCsvWriter#resumedRow()})
    * @param checkpoint its newest valid checkpoint
    * @return the summary that run printed when it finished (NaN for a loss with no value)
    */

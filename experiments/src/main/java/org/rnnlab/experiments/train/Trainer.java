@@ -98,7 +98,7 @@ public final class Trainer implements TrainingJob {
     if (ctx.resumeFrom().isPresent() && start >= total) {
       ctx.log().println("rnnlab: the run had already reached step " + start + " of " + total
           + "; nothing left to train");
-      return RunSummaries.fromMetrics(start, ctx.metrics().lastRow(), ctx.resumeFrom().get().file());
+      return RunSummaries.fromMetrics(start, ctx.metrics().resumedRow(), ctx.resumeFrom().get().file());
     }
     DiagnosticsSpec ds = spec.diagnostics();
     DiagnosticsLog diagnosticsLog = ds.every() > 0 ? DiagnosticsLog.open(ctx.directory().diagnosticsFile(),

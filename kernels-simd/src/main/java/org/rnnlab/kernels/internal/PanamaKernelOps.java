@@ -408,18 +408,11 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int rows = prediction.dim(0);
     int width = rows == 0 ? 0 : prediction.size() / rows;
-    double[] rowLoss = new double[rows];
     float[] maskData = mask == null ? null : mask.floats();
     int maskOffset = mask == null ? 0 : mask.offset();
-    executor.forRange(rows, rowGrain(rows, width), (from, to) -> SquaredErrorKernel.rows(
+    return sumOfRowLosses(rows, width, (rowLoss, from, to) -> SquaredErrorKernel.rows(
         prediction.floats(), prediction.offset(), target.floats(), target.offset(), maskData,
         maskOffset, gradScale, grad.floats(), grad.offset(), width, rowLoss, from, to));
-    // row order, whatever the split: the loss does not depend on the thread count
-    double total = 0;
-    for (double loss : rowLoss) {
-      total += loss;
-    }
-    return total;
   }
 
   @Override
@@ -429,13 +422,26 @@ public final class PanamaKernelOps implements KernelOps {
     }
     int rows = targets.length;
     int classes = rows == 0 ? 0 : logits.size() / rows;
-    double[] rowLoss = new double[rows];
     float[] maskData = mask == null ? null : mask.floats();
     int maskOffset = mask == null ? 0 : mask.offset();
-    executor.forRange(rows, rowGrain(rows, classes), (from, to) -> SoftmaxKernel.rows(logits.floats(),
-        logits.offset(), classes, targets, maskData, maskOffset, dLogits.floats(),
-        dLogits.offset(), rowLoss, from, to));
-    // row order, whatever the split: the loss does not depend on the thread count
+    return sumOfRowLosses(rows, classes, (rowLoss, from, to) -> SoftmaxKernel.rows(
+        logits.floats(), logits.offset(), classes, targets, maskData, maskOffset,
+        dLogits.floats(), dLogits.offset(), rowLoss, from, to));
+  }
+
+  /** A loss kernel over rows {@code [from, to)} that stores each row's loss in {@code rowLoss}. */
+  @FunctionalInterface
+  private interface RowLosses {
+    void run(double[] rowLoss, int from, int to);
+  }
+
+  /**
+   * Runs a loss kernel over {@code rows} rows of {@code width} split between threads, then adds
+   * the per-row losses in row order: the loss does not depend on the thread count.
+   */
+  private double sumOfRowLosses(int rows, int width, RowLosses kernel) {
+    double[] rowLoss = new double[rows];
+    executor.forRange(rows, rowGrain(rows, width), (from, to) -> kernel.run(rowLoss, from, to));
     double total = 0;
     for (double loss : rowLoss) {
       total += loss;

@@ -22,6 +22,29 @@ final class RegisterTile {
   private static final int L = S.length();
 
   /**
+   * The {@code rows x cols} tile of C at {@code c[cOff]} (row stride {@code ldc}) over one k
+   * slice of packed A ({@code pa[aOff]}) and B ({@code pb[bOff]}, stride {@code ldb}), by the
+   * packed paths' shared rule: with alpha 1 (and, on the first slice, beta 0) a full tile
+   * accumulates straight in C, an edge tile through the spill tile {@code tile[t]}; otherwise the
+   * product goes to the spill tile and is merged ({@link #mergeTile}). Every element of C sees
+   * the same operations whichever path or tile covers it.
+   */
+  static void intoC(float[] pa, int aOff, float[] pb, int bOff, int ldb, int kc, float[] c,
+      int cOff, int ldc, int rows, int cols, float alpha, float beta, boolean first,
+      float[] tile, int t) {
+    if (alpha != 1f || first && beta != 0f) {
+      gemm8x2(pa, aOff, pb, bOff, ldb, kc, tile, t, NR, false);
+      mergeTile(tile, t, rows, cols, c, cOff, ldc, alpha, beta, first);
+    } else if (rows == MR && cols == NR) {
+      gemm8x2(pa, aOff, pb, bOff, ldb, kc, c, cOff, ldc, !first);
+    } else {
+      copyEdge(c, cOff, ldc, tile, t, NR, rows, cols, !first);
+      gemm8x2(pa, aOff, pb, bOff, ldb, kc, tile, t, NR, !first);
+      copyEdge(tile, t, NR, c, cOff, ldc, rows, cols, true);
+    }
+  }
+
+  /**
    * Copies the {@code rows x cols} corner of a tile between C and the spill buffer; with
    * {@code values} false only zeroes the destination.
    */
@@ -117,7 +140,7 @@ final class RegisterTile {
   }
 
   /** Merges the valid {@code rows x cols} of the tile at {@code tile[t]} into C. */
-  static void mergeTile(float[] tile, int t, int rows, int cols, float[] c, int cOff, int ldc,
+  private static void mergeTile(float[] tile, int t, int rows, int cols, float[] c, int cOff, int ldc,
       float alpha, float beta, boolean first) {
     if (rows == MR && cols == NR) {
       mergeFull(tile, t, c, cOff, ldc, alpha, beta, first);

@@ -343,7 +343,6 @@ final class Sgemm {
     int j1 = Math.min(n, (cb + 1) * NC);
     float[] tile = tileBuffer.get();
     boolean first = pc == 0;
-    boolean direct = alpha == 1f && (!first || beta == 0f);
     for (int i = rb * MC; i < i1; i += MR) {
       int aOff = i * kc;
       int rows = Math.min(MR, m - i);
@@ -356,16 +355,8 @@ final class Sgemm {
         float[] c = part.c();
         int cols = Math.min(NR, ldc - jc);
         int cOff = part.co() + i * ldc + jc;
-        if (!direct) {
-          RegisterTile.gemm8x2(pa, aOff, pb, bOff, NR, kc, tile, 0, NR, false);
-          RegisterTile.mergeTile(tile, 0, rows, cols, c, cOff, ldc, alpha, beta, first);
-        } else if (rows == MR && cols == NR) {
-          RegisterTile.gemm8x2(pa, aOff, pb, bOff, NR, kc, c, cOff, ldc, !first);
-        } else {
-          RegisterTile.copyEdge(c, cOff, ldc, tile, 0, NR, rows, cols, !first);
-          RegisterTile.gemm8x2(pa, aOff, pb, bOff, NR, kc, tile, 0, NR, !first);
-          RegisterTile.copyEdge(tile, 0, NR, c, cOff, ldc, rows, cols, true);
-        }
+        RegisterTile.intoC(pa, aOff, pb, bOff, NR, kc, c, cOff, ldc, rows, cols, alpha, beta,
+            first, tile, 0);
         if (bias != null) {
           ElementwiseKernels.addRowVector(bias, bias0 + j, c, cOff, ldc, cols, 0, rows);
         }

@@ -69,7 +69,6 @@ final class SgemmRowBlocks {
             EDGE_PANEL);
       }
       boolean first = pc == 0;
-      boolean direct = alpha == 1f && (!first || beta == 0f);
       for (int i = i0; i < i1; i += MR) {
         int aOff = (i - i0) * kc;
         int rows = Math.min(MR, m - i);
@@ -79,17 +78,8 @@ final class SgemmRowBlocks {
           int bOff = ragged ? EDGE_PANEL : bo + pc * n + j;
           int ldb = ragged ? NR : n;
           int cols = Math.min(NR, n - j);
-          int cOff = co + i * n + j;
-          if (!direct) {
-            RegisterTile.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, buffer, TILE, NR, false);
-            RegisterTile.mergeTile(buffer, TILE, rows, cols, c, cOff, n, alpha, beta, first);
-          } else if (rows == MR && cols == NR) {
-            RegisterTile.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, c, cOff, n, !first);
-          } else {
-            RegisterTile.copyEdge(c, cOff, n, buffer, TILE, NR, rows, cols, !first);
-            RegisterTile.gemm8x2(buffer, aOff, bs, bOff, ldb, kc, buffer, TILE, NR, !first);
-            RegisterTile.copyEdge(buffer, TILE, NR, c, cOff, n, rows, cols, true);
-          }
+          RegisterTile.intoC(buffer, aOff, bs, bOff, ldb, kc, c, co + i * n + j, n, rows, cols,
+              alpha, beta, first, buffer, TILE);
         }
       }
     }

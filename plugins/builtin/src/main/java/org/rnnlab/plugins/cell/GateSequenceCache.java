@@ -45,10 +45,11 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
   private final DType dtype;
   private final boolean separateHidden;
   /** The gate gradients' own buffers, allocated on first use. */
-  private Tensor ownInput;
-  private Tensor[] ownInputSteps;
-  private Tensor ownHidden;
-  private Tensor[] ownHiddenSteps;
+  private Buffer ownInput;
+  private Buffer ownHidden;
+
+  /** A {@code [T, B, W]} tensor with its per-step views. */
+  private record Buffer(Tensor all, Tensor[] steps) {}
 
   GateSequenceCache(DType dtype, int steps, int batch, int gateWidth, boolean separateHidden,
       int extraWidth) {
@@ -79,31 +80,22 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
    * another pass.
    */
   void useGateStorage(boolean consume) {
-    if (consume) {
-      dInput = gates;
-      dInputSteps = gateSteps;
-    } else {
-      if (ownInput == null) {
-        ownInput = Tensor.zeros(dtype, gates.shape());
-        ownInputSteps = slices(ownInput);
-      }
-      dInput = ownInput;
-      dInputSteps = ownInputSteps;
+    Buffer input = consume ? new Buffer(gates, gateSteps) : (ownInput = ownOrNew(ownInput));
+    Buffer hidden = !separateHidden ? input
+        : consume ? new Buffer(extra, extraSteps) : (ownHidden = ownOrNew(ownHidden));
+    dInput = input.all();
+    dInputSteps = input.steps();
+    dHidden = hidden.all();
+    dHiddenSteps = hidden.steps();
+  }
+
+  /** @return {@code own}, or a new zero buffer of the gates' shape when it is null */
+  private Buffer ownOrNew(Buffer own) {
+    if (own != null) {
+      return own;
     }
-    if (!separateHidden) {
-      dHidden = dInput;
-      dHiddenSteps = dInputSteps;
-    } else if (consume) {
-      dHidden = extra;
-      dHiddenSteps = extraSteps;
-    } else {
-      if (ownHidden == null) {
-        ownHidden = Tensor.zeros(dtype, gates.shape());
-        ownHiddenSteps = slices(ownHidden);
-      }
-      dHidden = ownHidden;
-      dHiddenSteps = ownHiddenSteps;
-    }
+    Tensor all = Tensor.zeros(dtype, gates.shape());
+    return new Buffer(all, slices(all));
   }
 
   /** @return whether {@link #useGateStorage} was called since the last forward pass */
