@@ -98,13 +98,24 @@ final class ElementwiseKernels {
   }
 
   /**
+   * The double partial sums of {@link #sumRows}, per thread: bias gradients are summed once per
+   * backward step, and a fresh array each time was most of the time loop's garbage.
+   */
+  private static final ThreadLocal<double[]> SUM_ROWS_ACC =
+      ThreadLocal.withInitial(() -> new double[0]);
+
+  /**
    * Columns {@code [colFrom, colTo)} of {@code out = (accumulate ? out : 0) + sum_r m[r, :]},
    * summed in double in row order: bit-identical to the scalar reference.
    */
   static void sumRows(float[] m, int mo, int rows, int n, float[] out, int oo, boolean accumulate,
       int colFrom, int colTo) {
     int width = colTo - colFrom;
-    double[] acc = new double[width];
+    double[] acc = SUM_ROWS_ACC.get();
+    if (acc.length < width) {
+      acc = new double[width];
+      SUM_ROWS_ACC.set(acc);
+    }
     for (int j = 0; j < width; j++) {
       acc[j] = accumulate ? out[oo + colFrom + j] : 0;
     }

@@ -78,6 +78,9 @@ final class DirectionRunner {
    * Allocates every buffer for {@code input [T, B, I]} and binds the views of the layer's input
    * and input-gradient tensors. The stack owns those two and calls this whenever {@code (T, B)}
    * changes, so buffers live as long as the sizes do.
+   *
+   * @param dInput the input gradient, or null while no backward pass wants it (then
+   *     {@link #bindInputGradient} binds it before the first one that does)
    */
   void bind(Tensor input, Tensor dInput) {
     steps = input.dim(0);
@@ -97,6 +100,11 @@ final class DirectionRunner {
     gradPrev = hiddenSet(batch);
     injected = Tensor.zeros(dtype, batch, hidden);
     driver.bind(input, dInput);
+  }
+
+  /** Binds a layer input-gradient tensor allocated after {@link #bind}. */
+  void bindInputGradient(Tensor dInput) {
+    driver.bindInputGradient(dInput);
   }
 
   private Tensor[] hiddenSet(int b) {
@@ -183,7 +191,10 @@ final class DirectionRunner {
    * Back-propagates the steps of one window, in reverse step order, and <b>adds</b> the input
    * gradients into the bound input-gradient tensor; parameter gradients accumulate in the cell.
    *
-   * @param dOut output gradients {@code [T, B, D*H]} (zero on padding), block {@code d} is ours
+   * @param dOut output gradients, block {@code d} is ours: {@code [T, B, D*H]} (zero on padding)
+   *     from the layer above, or the caller's {@code [B, T, D*H]} when {@code batchFirst} (padding
+   *     rows are skipped), read a step at a time so that no time-major copy is needed
+   * @param batchFirst the layout of {@code dOut}
    * @param d this direction's block index
    * @param fromStep first step of the window
    * @param injectFrom first step whose output gradient is added
@@ -194,8 +205,8 @@ final class DirectionRunner {
    *     cell (zero on padding rows)
    * @return per state the gradient w.r.t. the state before {@code fromStep} (a reused buffer)
    */
-  Tensor[] backward(KernelOps ops, Tensor dOut, int d, int fromStep, int injectFrom, int toStep,
-      Tensor[] dFinal, LengthMask mask, double[] hiddenNorms) {
+  Tensor[] backward(KernelOps ops, Tensor dOut, boolean batchFirst, int d, int fromStep,
+      int injectFrom, int toStep, Tensor[] dFinal, LengthMask mask, double[] hiddenNorms) {
     for (int k = 0; k < stateCount; k++) {
       if (dFinal == null) {
         grad[k].fill(0);
@@ -206,16 +217,7 @@ final class DirectionRunner {
     for (int s = toStep - 1; s >= fromStep; s--) {
       int t = time(s);
       if (s >= injectFrom) {
-        int width = dOut.dim(2);
-        if (width == hidden) {
-          // one direction: the step's output gradient rows are contiguous already
-          ops.axpy(1, dOut.slice(t), grad[0]);
-        } else {
-          for (int b = 0; b < batch; b++) {
-            Layout.copy(dOut, (t * batch + b) * width + d * hidden, injected, b * hidden, hidden);
-          }
-          ops.axpy(1, injected, grad[0]);
-        }
+        addOutputGradient(ops, dOut, batchFirst, d, t, mask);
       }
       Tensor[] toCell = grad;
       if (mask.any()) {
@@ -236,5 +238,25 @@ final class DirectionRunner {
     }
     driver.endBackward(ops, fromStep, toStep, hPrev);
     return grad;
+  }
+
+  /** {@code grad[0] +=} block {@code d} of the output gradient at time {@code t}. */
+  private void addOutputGradient(KernelOps ops, Tensor dOut, boolean batchFirst, int d, int t,
+      LengthMask mask) {
+    int width = dOut.dim(2);
+    if (!batchFirst && width == hidden) {
+      // one direction, time-major: the step's rows are contiguous already
+      ops.axpy(1, dOut.slice(t), grad[0]);
+      return;
+    }
+    for (int b = 0; b < batch; b++) {
+      int row = batchFirst ? b * steps + t : t * batch + b;
+      if (mask.active(t, b)) {
+        Layout.copy(dOut, row * width + d * hidden, injected, b * hidden, hidden);
+      } else {
+        Layout.zero(injected, b * hidden, hidden);
+      }
+    }
+    ops.axpy(1, injected, grad[0]);
   }
 }

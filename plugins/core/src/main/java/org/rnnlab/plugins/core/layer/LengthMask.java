@@ -66,18 +66,4 @@ final class LengthMask {
       }
     }
   }
-
-  /** Zeroes every padding position of a time-major sequence {@code seq [T, B, W]}. */
-  void zeroPadding(Tensor seq) {
-    if (lengths == null) {
-      return;
-    }
-    int batch = seq.dim(1);
-    int w = seq.dim(2);
-    for (int b = 0; b < batch; b++) {
-      for (int t = lengths[b]; t < steps; t++) {
-        Layout.zero(seq, (t * batch + b) * w, w);
-      }
-    }
-  }
 }

@@ -63,7 +63,6 @@ public final class RecurrentStack {
   private Tensor[] layerIn;
   private Tensor[] layerOut;
   private Tensor[] dLayerIn;
-  private Tensor dyTime;
   private Tensor dxTime;
   private LengthMask mask;
   private double[][][] hiddenNorms;
@@ -252,8 +251,9 @@ public final class RecurrentStack {
    * @param dy gradient of the loss w.r.t. {@code y}, {@code [B, T, D*H]} (padding is ignored)
    * @param dFinalStates {@code S} tensors {@code [L*D, B, H]}, or null for zeros
    * @param truncation TBPTT(k1, k2), or null for full BPTT; unidirectional stacks only
-   * @return {@code dx [B, T, I]} (zero on padding, all zero when {@link #setInputGradient} is
-   *     off) and {@code S} tensors {@code [L*D, B, H]}
+   * @return {@code dx [B, T, I]} (zero on padding; null when {@link #setInputGradient} is off,
+   *     like PyTorch's {@code x.grad} for an input without {@code requires_grad}) and {@code S}
+   *     tensors {@code [L*D, B, H]}
    * @throws IllegalStateException when no forward pass preceded
    * @throws IllegalArgumentException on bad shapes, or truncation of a bidirectional stack
    */
@@ -302,9 +302,13 @@ public final class RecurrentStack {
         forwardConsumed |= r.beginBackward(consume);
       }
     }
-    ops.swapLeadingAxes(dy, dyTime);
-    mask.zeroPadding(dyTime);
     if (inputGradient) {
+      if (dLayerIn[0] == null) {
+        dLayerIn[0] = Tensor.zeros(dtype, steps, batch, spec.inputSize());
+        for (DirectionRunner r : runners[0]) {
+          r.bindInputGradient(dLayerIn[0]);
+        }
+      }
       if (dxTime == null) {
         dxTime = Tensor.zeros(dtype, steps, batch, spec.inputSize());
       } else {
@@ -319,7 +323,7 @@ public final class RecurrentStack {
         truncation == null ? Truncation.full(steps) : truncation.windows(steps);
     double[][][] norms = diag.reportsHiddenGradients() ? normBuffers() : null;
     for (Truncation.Window w : windows) {
-      backwardWindow(ops, w, dFinalStates, dInitial, norms);
+      backwardWindow(ops, dy, w, dFinalStates, dInitial, norms);
     }
     if (norms != null) {
       for (int l = 0; l < layers; l++) {
@@ -328,16 +332,19 @@ public final class RecurrentStack {
         }
       }
     }
-    Tensor dx = Tensor.zeros(dtype, batch, steps, spec.inputSize());
+    Tensor dx = null;
     if (inputGradient) {
+      dx = Tensor.zeros(dtype, batch, steps, spec.inputSize());
       ops.swapLeadingAxes(dxTime, dx);
     }
     return new Gradients(dx, dInitial);
   }
 
-  private void backwardWindow(KernelOps ops, Truncation.Window w, Tensor[] dFinalStates,
-      Tensor[] dInitial, double[][][] norms) {
-    Tensor dOut = dyTime;
+  /** @param dy the caller's output gradient, batch first; the top layer reads it step by step */
+  private void backwardWindow(KernelOps ops, Tensor dy, Truncation.Window w,
+      Tensor[] dFinalStates, Tensor[] dInitial, double[][][] norms) {
+    Tensor dOut = dy;
+    boolean batchFirst = true;
     int inject = w.inject();
     for (int l = layers - 1; l >= 0; l--) {
       // layer 0 writes its input gradient only when the caller wants dx
@@ -347,8 +354,8 @@ public final class RecurrentStack {
       for (int d = 0; d < dirs; d++) {
         int row = l * dirs + d;
         Tensor[] dFinal = w.end() == steps ? statesOf(dFinalStates, row) : null;
-        Tensor[] g = runners[l][d].backward(ops, dOut, d, w.start(), inject, w.end(), dFinal,
-            mask, norms == null ? null : norms[l][d]);
+        Tensor[] g = runners[l][d].backward(ops, dOut, batchFirst, d, w.start(), inject, w.end(),
+            dFinal, mask, norms == null ? null : norms[l][d]);
         if (w.start() == 0) {
           for (int k = 0; k < stateCount; k++) {
             ops.axpy(1, g[k], dInitial[k].slice(row));
@@ -358,6 +365,7 @@ public final class RecurrentStack {
       if (l > 0) {
         dropout.backward(ops, l, dLayerIn[l]);
         dOut = dLayerIn[l];
+        batchFirst = false;
         // below the top layer every step of the window carries gradient from the layer above
         inject = w.start();
       }
@@ -477,13 +485,13 @@ public final class RecurrentStack {
       layerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
       // the top layer writes y directly (batch first), so it needs no time-major output
       layerOut[l] = l < layers - 1 ? Tensor.zeros(dtype, t, b, width) : null;
-      dLayerIn[l] = Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
+      // layer 0's input gradient waits for the first backward pass that wants dx
+      dLayerIn[l] = l == 0 && !inputGradient ? null : Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
       for (int d = 0; d < dirs; d++) {
         runners[l][d].bind(layerIn[l], dLayerIn[l]);
       }
     }
     dropout.allocate(dtype, layers, t, b, width);
-    dyTime = Tensor.zeros(dtype, t, b, width);
     // allocated by the first backward that wants dx
     dxTime = null;
   }

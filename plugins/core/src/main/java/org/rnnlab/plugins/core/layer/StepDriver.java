@@ -24,8 +24,14 @@ interface StepDriver {
         ? new Sequence(sc, reverse, dtype) : new Generic(cell, reverse, dtype);
   }
 
-  /** (Re)allocates for the layer's {@code input} and {@code dInput} tensors {@code [T, B, I]}. */
+  /**
+   * (Re)allocates for the layer's {@code input} and {@code dInput} tensors {@code [T, B, I]};
+   * {@code dInput} may be null while input gradients are off.
+   */
   void bind(Tensor input, Tensor dInput);
+
+  /** Binds an input-gradient tensor allocated after {@link #bind} (same shape as the input). */
+  void bindInputGradient(Tensor dInput);
 
   /** Called before step 0 of every forward pass. */
   void beginForward(KernelOps ops);
@@ -101,8 +107,13 @@ interface StepDriver {
         caches[s] = cell.newCache(batch);
       }
       inputs = slices(input);
-      dInputs = slices(dInput);
+      bindInputGradient(dInput);
       dxStep = Tensor.zeros(dtype, batch, input.dim(2));
+    }
+
+    @Override
+    public void bindInputGradient(Tensor dInput) {
+      dInputs = dInput == null ? null : slices(dInput);
     }
 
     private int time(int s) {
@@ -182,12 +193,17 @@ interface StepDriver {
       int batch = input.dim(1);
       cache = cell.newSequenceCache(steps, batch);
       inputs = slices(input);
-      dInputs = slices(dInput);
+      bindInputGradient(dInput);
       xs = reverse ? Tensor.zeros(dtype, input.shape()) : input;
       xsSteps = slices(xs);
       // allocated by the first backward that computes input gradients
       dxs = null;
       dxsSteps = null;
+    }
+
+    @Override
+    public void bindInputGradient(Tensor dInput) {
+      dInputs = dInput == null ? null : slices(dInput);
     }
 
     private int time(int s) {
