@@ -66,8 +66,7 @@ public final class RecurrentStack {
   private Tensor dxTime;
   private LengthMask mask;
   private double[][][] hiddenNorms;
-  private Tensor probeDy;
-  private Tensor[] savedGrads;
+  private final LastStepProbe probe = new LastStepProbe();
   private boolean inputGradient = true;
   /** Whether backward must leave the forward values intact (PyTorch's {@code retain_graph}). */
   private boolean retainForward;
@@ -401,33 +400,10 @@ public final class RecurrentStack {
       throw new IllegalStateException("probeHiddenGradients needs a preceding forward pass of this stack");
     }
     Tensor.requireShape("dy", dy, batch, steps, dirs * hidden);
-    if (probeDy == null || !probeDy.sameShape(dy)) {
-      probeDy = Tensor.zeros(dtype, batch, steps, dirs * hidden);
-    } else {
-      probeDy.fill(0);
-    }
-    int width = dirs * hidden;
-    for (int b = 0; b < batch; b++) {
-      int last = mask.length(b) - 1;
-      Layout.copy(dy, (b * steps + last) * width, probeDy, (b * steps + last) * width, hidden);
-      if (dirs == 2) {
-        Layout.copy(dy, b * steps * width + hidden, probeDy, b * steps * width + hidden, hidden);
-      }
-    }
-    if (savedGrads == null) {
-      savedGrads = new Tensor[parameters.size()];
-      for (int i = 0; i < savedGrads.length; i++) {
-        savedGrads[i] = parameters.get(i).grad().copy();
-      }
-    } else {
-      for (int i = 0; i < savedGrads.length; i++) {
-        savedGrads[i].copyFrom(parameters.get(i).grad());
-      }
-    }
-    backward(ops, probeDy, null, truncation, diag, false);
-    for (int i = 0; i < savedGrads.length; i++) {
-      parameters.get(i).grad().copyFrom(savedGrads[i]);
-    }
+    Tensor lastSteps = probe.lastStepsOnly(dy, mask, dirs, hidden);
+    probe.saveGradients(parameters);
+    backward(ops, lastSteps, null, truncation, diag, false);
+    probe.restoreGradients(parameters);
   }
 
   private void reportSaturation(StackDiagnostics diag) {
