@@ -127,6 +127,41 @@ class GemmKernelTest extends BaseKernelTestCase {
   }
 
   @Test
+  void gemmTnColumnsGivesTheBitsOfAGemmOnTheCopiedBlock() {
+    // {from, m, total columns, n, k}: GRU's r|z block of 3H gate gradients, ragged blocks in
+    // the middle and at the end of wider rows, several k slices; one and two threads
+    int[][] shapes = {{0, 512, 768, 256, 1031}, {7, 33, 65, 17, 300}, {30, 3, 33, 7, 1},
+        {0, 1, 1, 3, 600}, {16, 127, 160, 31, 257}};
+    for (int[] s : shapes) {
+      int from = s[0];
+      int m = s[1];
+      int k = s[4];
+      SplittableRandom rng = rng(700 + m);
+      Tensor a = offsetView(rng, 4, k, s[2]);
+      Tensor b = offsetView(rng, 6, k, s[3]);
+      Tensor c = uniform(rng, -1, 1, m, s[3]);
+      Tensor block = Tensor.zeros(DType.FLOAT32, k, m);
+      for (int p = 0; p < k; p++) {
+        block.view(p * m, m).copyFrom(a.view(p * s[2] + from, m));
+      }
+      for (KernelOps ops : new KernelOps[] {SIMD, SIMD2}) {
+        Tensor expected = c.copy();
+        ops.gemm(true, false, m, s[3], k, 1.0, block, b, 1.0, expected);
+        Tensor actual = copyAtOffset(c, 5);
+        ops.gemmTnColumns(from, m, k, a, b, actual);
+        assertBitIdentical("gemmTnColumns " + java.util.Arrays.toString(s) + " threads="
+            + ops.threads(), expected, actual);
+      }
+      Tensor reference = c.copy();
+      SCALAR.gemmTnColumns(from, m, k, a, b, reference);
+      Tensor simd = c.copy();
+      SIMD.gemmTnColumns(from, m, k, a, b, simd);
+      assertClose("gemmTnColumns vs scalar " + java.util.Arrays.toString(s), reference, simd,
+          1e-5 * k);
+    }
+  }
+
+  @Test
   void gemmMatchesScalarReferenceAtRecurrentStepShape() {
     // h W_hh^T of one LSTM step: B=64, 4H=1024, H=256
     compare(SIMD2, false, true, 64, 1024, 256, 1.0, 1.0, 7);

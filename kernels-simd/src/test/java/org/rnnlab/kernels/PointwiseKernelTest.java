@@ -126,6 +126,19 @@ class PointwiseKernelTest extends BaseKernelTestCase {
       assertBitIdentical(ops.name() + " gruBackward dgi in place", dgi, rznInPlace);
       assertBitIdentical(ops.name() + " gruBackward dgh in place", dgh, ghInPlace);
       assertBitIdentical(ops.name() + " gruBackward in place dhPrev", dhPrev, dhPrev2);
+
+      // the sequence path keeps only gh's n block
+      Tensor ghN = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      for (int b = 0; b < batch; b++) {
+        ghN.view(b * hidden, hidden).copyFrom(gh.view((b * 3 + 2) * hidden, hidden));
+      }
+      Tensor dgi3 = Tensor.zeros(DType.FLOAT32, batch, 3 * hidden);
+      Tensor dgh3 = Tensor.zeros(DType.FLOAT32, batch, 3 * hidden);
+      Tensor dhPrev3 = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      ops.gruBackward(rzn, ghN, cPrev, dh, dgi3, dgh3, dhPrev3);
+      assertBitIdentical(ops.name() + " gruBackward n block alone dgi", dgi, dgi3);
+      assertBitIdentical(ops.name() + " gruBackward n block alone dgh", dgh, dgh3);
+      assertBitIdentical(ops.name() + " gruBackward n block alone dhPrev", dhPrev, dhPrev3);
     }
   }
 

@@ -62,6 +62,23 @@ public interface KernelOps {
   }
 
   /**
+   * {@code c += a[:, from : from + m]^T · b}: the product of a block of {@code m} consecutive
+   * columns of {@code a [K x W]} ({@code W = a.size() / k}), transposed, with {@code b [K x N]},
+   * accumulated into {@code c [M x N]}. The weight gradient of gates whose gradients sit inside a
+   * wider buffer (GRU's recurrent-side {@code r, z} gradients are the first {@code 2H} columns of
+   * the input-side ones) without copying them out. The default copies the block and calls
+   * {@link #gemm} (transA, alpha 1, beta 1); implementations must give the same bits.
+   */
+  default void gemmTnColumns(int from, int m, int k, Tensor a, Tensor b, Tensor c) {
+    int width = a.size() / Math.max(1, k);
+    Tensor block = Tensor.zeros(c.dtype(), k, m);
+    for (int p = 0; p < k; p++) {
+      block.view(p * m, m).copyFrom(a.view(p * width + from, m));
+    }
+    gemm(true, false, m, c.size() / Math.max(1, m), k, 1, block, b, 1, c);
+  }
+
+  /**
    * {@code dst[j, i, :] = src[i, j, :]} for {@code src [A, B, F]} and {@code dst [B, A, F]}: the
    * batch-first / time-major change of layout of the recurrent layer. A pure copy; the default
    * copies row by row.
@@ -186,7 +203,8 @@ public interface KernelOps {
 
   /**
    * GRU pointwise backward. Inputs: {@code rzn [B x 3H]} (the activations left in {@code gi} by
-   * {@link #gruForward}), {@code gh}, {@code hPrev}, {@code dh}. Outputs: {@code dgi}, {@code dgh}
+   * {@link #gruForward}), {@code gh} (only its n block is read, so it may be that block alone,
+   * {@code [B x H]}), {@code hPrev}, {@code dh}. Outputs: {@code dgi}, {@code dgh}
    * (gradients of the two pre-activation sums; they differ only in the n block, where
    * {@code dgh_n = dgi_n * r}) and {@code dhPrev = dh * z} (the direct path only). {@code dgi}
    * may be {@code rzn} itself and {@code dgh} may be {@code gh} itself, as {@code dGates} in

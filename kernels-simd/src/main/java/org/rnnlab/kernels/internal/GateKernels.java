@@ -166,9 +166,12 @@ final class GateKernels {
       int hidden, int rowFrom, int rowTo) {
     float[] a = rzn.floats();
     FloatVector one = FloatVector.broadcast(S, 1f);
+    // gh [B, 3H], or its n block alone [B, H]
+    int ghWidth = gh.dim(gh.rank() - 1);
+    int ghN = ghWidth == hidden ? 0 : 2 * hidden;
     for (int b = rowFrom; b < rowTo; b++) {
       int ai = rzn.offset() + b * 3 * hidden;
-      int hi = gh.offset() + b * 3 * hidden;
+      int hi = gh.offset() + b * ghWidth + ghN;
       int xi = dgi.offset() + b * 3 * hidden;
       int yi = dgh.offset() + b * 3 * hidden;
       int s = b * hidden;
@@ -177,7 +180,7 @@ final class GateKernels {
         FloatVector r = FloatVector.fromArray(S, a, ai + j);
         FloatVector z = FloatVector.fromArray(S, a, ai + hidden + j);
         FloatVector n = FloatVector.fromArray(S, a, ai + 2 * hidden + j);
-        FloatVector ghn = FloatVector.fromArray(S, gh.floats(), hi + 2 * hidden + j);
+        FloatVector ghn = FloatVector.fromArray(S, gh.floats(), hi + j);
         FloatVector hp = FloatVector.fromArray(S, hPrev.floats(), hPrev.offset() + s + j);
         FloatVector d = FloatVector.fromArray(S, dh.floats(), dh.offset() + s + j);
         FloatVector dn = d.mul(one.sub(z)).mul(one.sub(n.mul(n)));
@@ -195,7 +198,7 @@ final class GateKernels {
         float r = a[ai + j];
         float z = a[ai + hidden + j];
         float n = a[ai + 2 * hidden + j];
-        float ghn = gh.floats()[hi + 2 * hidden + j];
+        float ghn = gh.floats()[hi + j];
         float hp = hPrev.floats()[hPrev.offset() + s + j];
         float d = dh.floats()[dh.offset() + s + j];
         float dn = d * (1f - z) * (1f - n * n);

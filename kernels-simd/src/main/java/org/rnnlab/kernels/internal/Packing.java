@@ -39,17 +39,21 @@ final class Packing {
    */
   static void slice(boolean runs, float[] src, int so, int cols, int k, int p0,
       int kc, float[] packed, int width, int panels, int task) {
-    slice(runs, src, so, cols, k, p0, kc, packed, 0, width, panels, task);
+    slice(runs, src, so, cols, runs ? cols : k, p0, kc, packed, 0, width, panels, task);
   }
 
-  /** {@link #slice} into {@code packed} from index {@code at}. */
-  static void slice(boolean runs, float[] src, int so, int cols, int k, int p0,
+  /**
+   * {@link #slice} into {@code packed} from index {@code at}, for an operand whose stored rows
+   * are {@code ld} apart: {@code cols} for a whole {@code k x cols} matrix when {@code runs},
+   * {@code k} for a whole {@code cols x k} one, more for a block of a wider matrix's columns.
+   */
+  static void slice(boolean runs, float[] src, int so, int cols, int ld, int p0,
       int kc, float[] packed, int at, int width, int panels, int task) {
     if (runs) {
-      runs(src, so, cols, p0, kc, packed, at, width, task * PACK_ROWS,
+      runs(src, so, cols, ld, p0, kc, packed, at, width, task * PACK_ROWS,
           Math.min(kc, (task + 1) * PACK_ROWS));
     } else {
-      transposed(src, so, cols, k, p0, kc, packed, at, width, task * PACK_PANELS,
+      transposed(src, so, cols, ld, p0, kc, packed, at, width, task * PACK_PANELS,
           Math.min(panels, (task + 1) * PACK_PANELS));
     }
   }
@@ -85,14 +89,15 @@ final class Packing {
 
   /**
    * Packs rows {@code [pFrom, pTo)} of the slice {@code [p0, p0 + kc)} of a matrix stored
-   * {@code k x cols} (A when transposed, B when not) into panels of {@code width} columns,
-   * {@code packed[panel][p - p0][lane]}: each stored row is read once, front to back (a long
-   * sequential read the prefetcher follows), and split into runs of {@code width}.
+   * {@code k x cols} (A when transposed, B when not; stored rows {@code ld} apart) into panels
+   * of {@code width} columns, {@code packed[panel][p - p0][lane]}: each stored row is read once,
+   * front to back (a long sequential read the prefetcher follows), and split into runs of
+   * {@code width}.
    */
-  private static void runs(float[] src, int so, int cols, int p0, int kc, float[] packed,
+  private static void runs(float[] src, int so, int cols, int ld, int p0, int kc, float[] packed,
       int at, int width, int pFrom, int pTo) {
     for (int p = pFrom; p < pTo; p++) {
-      int row = so + (p0 + p) * cols;
+      int row = so + (p0 + p) * ld;
       for (int j0 = 0; j0 < cols; j0 += width) {
         copyRun(src, row + j0, packed, at + j0 * kc + p * width, Math.min(width, cols - j0),
             width);

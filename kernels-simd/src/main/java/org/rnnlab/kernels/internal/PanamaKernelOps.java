@@ -110,6 +110,16 @@ public final class PanamaKernelOps implements KernelOps {
         c2.offset());
   }
 
+  @Override
+  public void gemmTnColumns(int from, int m, int k, Tensor a, Tensor b, Tensor c) {
+    if (c.dtype() == DType.FLOAT64 || m == 0 || k == 0) {
+      KernelOps.super.gemmTnColumns(from, m, k, a, b, c);
+      return;
+    }
+    sgemm.gemmTnBlock(m, c.size() / m, k, a.floats(), a.offset() + from, a.size() / k,
+        b.floats(), b.offset(), c.floats(), c.offset());
+  }
+
   /** Output rows of {@code dst} split between threads (plain {@code arraycopy}s of F floats). */
   @Override
   public void swapLeadingAxes(Tensor src, Tensor dst) {

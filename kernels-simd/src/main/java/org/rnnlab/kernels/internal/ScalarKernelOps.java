@@ -291,6 +291,9 @@ public final class ScalarKernelOps implements KernelOps {
       Tensor dgi, Tensor dgh, Tensor dhPrev) {
     int hidden = dh.dim(dh.rank() - 1);
     int batch = dh.size() / hidden;
+    // gh [B, 3H], or its n block alone [B, H]
+    int ghWidth = gh.dim(gh.rank() - 1);
+    int ghN = ghWidth == hidden ? 0 : 2 * hidden;
     for (int b = 0; b < batch; b++) {
       int g0 = b * 3 * hidden;
       for (int j = 0; j < hidden; j++) {
@@ -301,7 +304,7 @@ public final class ScalarKernelOps implements KernelOps {
         double d = dh.get(s);
         double dnPre = d * (1 - z) * (1 - nn * nn);
         double dzPre = d * (hPrev.get(s) - nn) * z * (1 - z);
-        double drPre = dnPre * gh.get(g0 + 2 * hidden + j) * r * (1 - r);
+        double drPre = dnPre * gh.get(b * ghWidth + ghN + j) * r * (1 - r);
         dgi.set(g0 + j, drPre);
         dgi.set(g0 + hidden + j, dzPre);
         dgi.set(g0 + 2 * hidden + j, dnPre);

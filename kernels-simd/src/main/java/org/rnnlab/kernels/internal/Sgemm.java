@@ -150,9 +150,22 @@ final class Sgemm {
       gemmRowBlocks(m, n, k, alpha, a, ao, b, bo, beta, c, co);
       return false;
     }
-    packedPath(transA, transB, m, k, alpha, a, ao, new Columns(b, bo, n, c, co, null), beta,
-        bias, bias0);
+    packedPath(transA, transB, m, k, alpha, a, ao, transA ? m : k,
+        new Columns(b, bo, n, c, co, null), beta, bias, bias0);
     return bias != null;
+  }
+
+  /**
+   * {@code c += A^T · b} for {@code A}, the first {@code m} columns of a {@code k x lda} matrix
+   * stored at {@code a[ao]}: {@code gemm(true, false, ...)} of a copy of that block, which
+   * takes the packed path too, so the bits are the same; the packing reads the block in place.
+   */
+  void gemmTnBlock(int m, int n, int k, float[] a, int ao, int lda, float[] b, int bo,
+      float[] c, int co) {
+    if (m == 0 || n == 0 || k == 0) {
+      return;
+    }
+    packedPath(true, false, m, k, 1f, a, ao, lda, new Columns(b, bo, n, c, co, null), 1f, null, 0);
   }
 
   /**
@@ -169,7 +182,7 @@ final class Sgemm {
       gemm(true, false, m, n2, k, 1f, a, ao, b2, b2o, 1f, c2, c2o);
       return;
     }
-    packedPath(true, false, m, k, 1f, a, ao,
+    packedPath(true, false, m, k, 1f, a, ao, m,
         new Columns(b1, b1o, n1, c1, c1o, new Columns(b2, b2o, n2, c2, c2o, null)), 1f, null, 0);
   }
 
@@ -184,8 +197,9 @@ final class Sgemm {
     }
   }
 
+  /** @param lda the distance between A's stored rows ({@code m} or {@code k} for a whole A) */
   private void packedPath(boolean transA, boolean transB, int m, int k, float alpha, float[] a,
-      int ao, Columns cols, float beta, float[] bias, int bias0) {
+      int ao, int lda, Columns cols, float beta, float[] bias, int bias0) {
     int n = cols.total();
     Columns second = cols.next();
     int mPanels = ceilDiv(m, MR);
@@ -211,13 +225,13 @@ final class Sgemm {
       int packTasks = aTasks + b1Tasks + b2Tasks;
       IntConsumer pack = t -> {
         if (t < aTasks) {
-          Packing.slice(transA, a, ao, m, k, p0, kc, pa, MR, mPanels, t);
+          Packing.slice(transA, a, ao, m, lda, p0, kc, pa, 0, MR, mPanels, t);
         } else if (t < aTasks + b1Tasks) {
           Packing.slice(!transB, cols.b(), cols.bo(), cols.n(), k, p0, kc, pb, NR, nPanels1,
               t - aTasks);
         } else {
-          Packing.slice(!transB, second.b(), second.bo(), second.n(), k, p0, kc, pb,
-              nPanels1 * NR * kc, NR, nPanels2, t - aTasks - b1Tasks);
+          Packing.slice(!transB, second.b(), second.bo(), second.n(), transB ? k : second.n(),
+              p0, kc, pb, nPanels1 * NR * kc, NR, nPanels2, t - aTasks - b1Tasks);
         }
       };
       // consecutive tasks share a column block, so both cores read the same packed B slice

@@ -79,7 +79,7 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
     // re-read them from memory on one thread (4 % of a 2-thread step at B=64, H=256)
     ops.sumRows(c.dInputSteps[s], c.inputBiasGrad, true);
     if (c.hiddenBiasGrad != null) {
-      ops.sumRows(c.dHiddenSteps[s], c.hiddenBiasGrad, true);
+      ops.sumRows(c.recurrentStep, c.hiddenBiasGrad, true);
     }
   }
 
@@ -119,8 +119,9 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
   abstract void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache c);
 
   /**
-   * Backward of step {@code s}: fills {@code c.dInputSteps[s]} (and {@code c.dHiddenSteps[s]})
-   * and writes {@code dPrev}. Must leave the forward values in {@code c} unchanged except where
+   * Backward of step {@code s}: fills {@code c.dInputSteps[s]} (and, for a cell with separate
+   * recurrent-side gradients, {@code c.recurrentStep} and {@code c.dHiddenSteps[s]}) and writes
+   * {@code dPrev}. Must leave the forward values in {@code c} unchanged except where
    * {@code c.dInputSteps[s]} is {@code c.gateSteps[s]} (a consuming pass): the kernels then read
    * each unit's gates before writing its gradients there.
    */

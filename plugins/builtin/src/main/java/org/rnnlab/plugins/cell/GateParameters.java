@@ -192,8 +192,11 @@ final class GateParameters {
    * gradients the steps summed ({@code bias_ih += inputBiasGrad}, {@code bias_hh +=
    * hiddenBiasGrad}, or {@code inputBiasGrad} for both when {@code hiddenBiasGrad} is null: the
    * two pre-activation gradients are equal), zeroes those sums for the next run, and writes
-   * {@code dxs = dIn · weight_ih} unless {@code dxs} is null. Shapes: {@code dIn, dHid
-   * [steps, B, G*H]}, {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}.
+   * {@code dxs = dIn · weight_ih} unless {@code dxs} is null. Shapes: {@code dIn
+   * [steps, B, G*H]}, {@code xs, dxs [steps, B, I]}, {@code hPrev [steps, B, H]}; {@code dHid}
+   * is {@code dIn} itself (the recurrent-side gradients equal the input-side ones) or holds only
+   * the last {@code X} columns of the recurrent-side gradients, {@code [steps, B, X]}, whose
+   * first {@code G*H - X} columns equal {@code dIn}'s (GRU: r and z).
    */
   void backSequence(KernelOps ops, Tensor dIn, Tensor dHid, Tensor xs, Tensor hPrev, Tensor dxs,
       Tensor inputBiasGrad, Tensor hiddenBiasGrad) {
@@ -204,7 +207,14 @@ final class GateParameters {
       ops.gemmTnPair(width, rows, dIn, xs, weightIh.grad(), hPrev, weightHh.grad());
     } else {
       ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
-      ops.gemm(true, false, width, hiddenSize, rows, 1, dHid, hPrev, 1, weightHh.grad());
+      int own = dHid.size() / rows;
+      int shared = width - own;
+      Tensor dWhh = weightHh.grad();
+      if (shared > 0) {
+        // read in place from the input-side gradients, not copied out per step
+        ops.gemmTnColumns(0, shared, rows, dIn, hPrev, dWhh.narrow(0, shared));
+      }
+      ops.gemm(true, false, own, hiddenSize, rows, 1, dHid, hPrev, 1, dWhh.narrow(shared, width));
     }
     ops.axpy(1, inputBiasGrad, biasIh.grad());
     ops.axpy(1, hiddenBiasGrad != null ? hiddenBiasGrad : inputBiasGrad, biasHh.grad());

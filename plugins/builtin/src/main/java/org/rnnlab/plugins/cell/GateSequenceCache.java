@@ -17,13 +17,18 @@ import org.rnnlab.api.tensor.Tensor;
  *       write its gradients), as PyTorch frees its saved activations after backward; otherwise
  *       they go to a buffer of their own, allocated the first time one is needed;
  *   <li>{@code dHidden}: gradients of the recurrent-side pre-activations, the same tensor as
- *       {@code dInput} unless the cell keeps them apart (GRU). Kept apart, they go over
- *       {@code extra} in a consuming pass (GRU's {@code gh}, whose n block the kernel reads
- *       before it writes the row's gradients) and to a buffer of their own otherwise;
- *   <li>{@code extra [T, B, X]}: one cell-specific tensor, or null (GRU: {@code W_hh h + b_hh};
- *       LSTM needs none: its {@code c} is the layer's state, handed back to the backward step).
- *   <li>{@code inputBiasGrad}, {@code hiddenBiasGrad} {@code [G*H]}: column sums of
- *       {@code dInput} and {@code dHidden} over the steps back-propagated since the last
+ *       {@code dInput} unless the cell keeps them apart (GRU). Kept apart, only the last
+ *       {@code X} columns are stored, {@code [T, B, X]}: the first {@code G*H - X} are equal to
+ *       {@code dInput}'s (GRU: r and z; only the n block differs). They go over {@code extra}
+ *       in a consuming pass and to a buffer of their own otherwise;
+ *   <li>{@code extra [T, B, X]}: one cell-specific tensor, or null (GRU: the n block of
+ *       {@code W_hh h + b_hh}; LSTM needs none: its {@code c} is the layer's state, handed back to
+ *       the backward step);
+ *   <li>{@code recurrentStep [B, G*H]}: with separate recurrent-side gradients, one step's
+ *       scratch: the whole recurrent pre-activation in a forward step, the whole recurrent-side
+ *       gradient in a backward step (its bias gradient and {@code dh} are taken from here);
+ *   <li>{@code inputBiasGrad}, {@code hiddenBiasGrad} {@code [G*H]}: column sums of the input-
+ *       and recurrent-side gradients over the steps back-propagated since the last
  *       weight-gradient pass (the bias gradients), added step by step while each step's rows
  *       are in cache; {@code hiddenBiasGrad} is null when {@code dHidden} is {@code dInput}.
  * </ul>
@@ -35,6 +40,7 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
   final Tensor extra;
   final Tensor[] gateSteps;
   final Tensor[] extraSteps;
+  final Tensor recurrentStep;
   final Tensor inputBiasGrad;
   final Tensor hiddenBiasGrad;
   /** Where the gate gradients go in the current backward pass; see {@link #useGateStorage}. */
@@ -57,9 +63,9 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
       throw new IllegalArgumentException(
           "A sequence cache needs steps > 0 and batch > 0, got steps=" + steps + " batch=" + batch + ".");
     }
-    if (separateHidden && extraWidth != gateWidth) {
-      throw new IllegalArgumentException("separate hidden-side gradients need an extra tensor of the"
-          + " gate width " + gateWidth + " to go over, got " + extraWidth);
+    if (separateHidden && (extraWidth <= 0 || extraWidth > gateWidth)) {
+      throw new IllegalArgumentException("separate hidden-side gradients need an extra tensor of"
+          + " 1 to " + gateWidth + " columns to go over, got " + extraWidth);
     }
     this.dtype = dtype;
     this.steps = steps;
@@ -71,6 +77,7 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
     this.extraSteps = extra != null ? slices(extra) : null;
     this.inputBiasGrad = Tensor.zeros(dtype, gateWidth);
     this.hiddenBiasGrad = separateHidden ? Tensor.zeros(dtype, gateWidth) : null;
+    this.recurrentStep = separateHidden ? Tensor.zeros(dtype, batch, gateWidth) : null;
   }
 
   /**
@@ -80,21 +87,21 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
    * another pass.
    */
   void useGateStorage(boolean consume) {
-    Buffer input = consume ? new Buffer(gates, gateSteps) : (ownInput = ownOrNew(ownInput));
+    Buffer input = consume ? new Buffer(gates, gateSteps) : (ownInput = ownOrNew(ownInput, gates));
     Buffer hidden = !separateHidden ? input
-        : consume ? new Buffer(extra, extraSteps) : (ownHidden = ownOrNew(ownHidden));
+        : consume ? new Buffer(extra, extraSteps) : (ownHidden = ownOrNew(ownHidden, extra));
     dInput = input.all();
     dInputSteps = input.steps();
     dHidden = hidden.all();
     dHiddenSteps = hidden.steps();
   }
 
-  /** @return {@code own}, or a new zero buffer of the gates' shape when it is null */
-  private Buffer ownOrNew(Buffer own) {
+  /** @return {@code own}, or a new zero buffer of {@code like}'s shape when it is null */
+  private Buffer ownOrNew(Buffer own, Tensor like) {
     if (own != null) {
       return own;
     }
-    Tensor all = Tensor.zeros(dtype, gates.shape());
+    Tensor all = Tensor.zeros(dtype, like.shape());
     return new Buffer(all, slices(all));
   }
 

@@ -88,16 +88,24 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
     params.backHidden(ops, k.dgh, prev[0], 1, dPrev[0]);
   }
 
+  /**
+   * Per step the sequence cache keeps {@code r|z|n} and the n block of {@code W_hh h + b_hh}
+   * (the r gradient needs it): {@code 4H} per row, where keeping all of {@code W_hh h + b_hh}
+   * took {@code 6H}. The recurrent-side gradients store only their n block: their r and z
+   * blocks are the input side's, which the weight gradient reads in place.
+   */
   @Override
   public GateSequenceCache newSequenceCache(int steps, int batch) {
-    int width = GATES * shape.hiddenSize();
-    return new GateSequenceCache(shape.dtype(), steps, batch, width, true, width);
+    int hidden = shape.hiddenSize();
+    return new GateSequenceCache(shape.dtype(), steps, batch, GATES * hidden, true, hidden);
   }
 
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
     ops.gruStep(prev[0], params.packedHidden(), params.biasHh().value(), k.gateSteps[s],
-        k.extraSteps[s], next[0]);
+        k.recurrentStep, next[0]);
+    int hidden = shape.hiddenSize();
+    ColumnBlocks.copy(k.recurrentStep, 2 * hidden, k.extraSteps[s], 0, hidden);
   }
 
   @Override
@@ -108,9 +116,14 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
   @Override
   void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
       Tensor[] dPrev, GateSequenceCache k) {
-    ops.gruBackward(k.gateSteps[s], k.extraSteps[s], prev[0], dNext[0], k.dInputSteps[s],
-        k.dHiddenSteps[s], dPrev[0]);
-    params.backHiddenState(ops, k.dHiddenSteps[s], 1, dPrev[0]);
+    Tensor dgh = k.recurrentStep;
+    // the kernel reads the kept n block of gh and writes the step's whole recurrent-side
+    // gradient; in a consuming pass dHiddenSteps[s] is extraSteps[s], read before it is written
+    ops.gruBackward(k.gateSteps[s], k.extraSteps[s], prev[0], dNext[0], k.dInputSteps[s], dgh,
+        dPrev[0]);
+    params.backHiddenState(ops, dgh, 1, dPrev[0]);
+    int hidden = shape.hiddenSize();
+    ColumnBlocks.copy(dgh, 2 * hidden, k.dHiddenSteps[s], 0, hidden);
   }
 
   @Override
