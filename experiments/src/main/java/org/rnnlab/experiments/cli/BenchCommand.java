@@ -102,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserError(e.getMessage());
     }
     KernelOps ops = KernelOpsProvider.create(threads);
-    long baseline = memory ? MemoryProbe.liveHeap() : 0;
+    MemoryProbe.Live baseline = memory ? MemoryProbe.live() : null;
     TrainingStepBench bench = new TrainingStepBench(spec, factory, ops);
     TrainingStepBench.Timings timings = bench.run();
     StepTimes times = cpuClock ? timings.cpu() : timings.wall();
@@ -131,14 +131,21 @@ final class BenchCommand implements Callable<Integer> {
 
   private static void printMemory(PrintStream out, BenchSpec spec, MemoryProbe.Result m) {
     long required = ActivationBudget.bytes(spec);
-    out.printf(Locale.ROOT, "memory retained %.1f MB (live after GC %.1f MB - baseline %.1f MB), "
+    out.printf(Locale.ROOT, "memory retained %.1f MB (heap in use after GC %.1f MB - baseline %.1f MB), "
             + "allocated per step %.1f MB, working set %.1f MB, heap pools' peak %.1f MB%n",
-        mb(m.retainedBytes()), mb(m.liveBytes()), mb(m.baselineBytes()), mb(m.stepAllocatedBytes()),
-        mb(m.stepWorkingSetBytes()), mb(m.peakBytes()));
+        mb(m.retainedBytes()), mb(m.live().heapBytes()), mb(m.baseline().heapBytes()),
+        mb(m.stepAllocatedBytes()), mb(m.stepWorkingSetBytes()), mb(m.peakBytes()));
+    boolean objects = m.live().objectBytes() >= 0 && m.baseline().objectBytes() >= 0;
+    if (objects) {
+      out.printf(Locale.ROOT, "memory in live objects: retained %.1f MB, working set %.1f MB "
+              + "(the heap figure adds G1's whole regions for large arrays)%n",
+          mb(m.retainedObjectBytes()), mb(m.stepWorkingSetObjectBytes()));
+    }
     if (required > 0) {
-      out.printf(Locale.ROOT, "memory required by BPTT %.1f MB = %s; working set / required = %.2f%n",
-          mb(required), ActivationBudget.formula(spec.cell()),
-          (double) m.stepWorkingSetBytes() / required);
+      out.printf(Locale.ROOT, "memory required by BPTT %.1f MB = %s; working set / required = %.2f"
+              + " (heap)%s%n", mb(required), ActivationBudget.formula(spec.cell()),
+          (double) m.stepWorkingSetBytes() / required, objects ? String.format(Locale.ROOT,
+              ", %.2f (objects)", (double) m.stepWorkingSetObjectBytes() / required) : "");
     }
   }
 
