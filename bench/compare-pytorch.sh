@@ -8,6 +8,7 @@
 #   CELLS="lstm" THREADS="2" CONFIGS="b" bench/compare-pytorch.sh
 #   CLOCK=cpu THREADS=1 bench/compare-pytorch.sh   # process CPU time: steadier on a loaded machine
 #   ROUNDS=5 bench/compare-pytorch.sh       # 5 back-to-back pairs: median ms per side, median ratio
+#   MEMORY=1 THREADS=2 bench/compare-pytorch.sh  # working set of a step instead of its time (MB)
 #
 # Needs: /usr/bin/python3 with torch (apt-get install -y python3-torch libopenblas0-openmp).
 set -euo pipefail
@@ -18,6 +19,7 @@ CONFIGS="${CONFIGS:-a b c d}"
 REPS="${REPS:-15}"
 ROUNDS="${ROUNDS:-1}"
 CLOCK="${CLOCK:-wall}"
+MEMORY="${MEMORY:-0}"
 
 median() { # of the arguments
   printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -38,9 +40,40 @@ if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
   exit 2
 fi
 
+# MEMORY=1: per row the working set of one step (live between steps + the step's own peak):
+# rnnlab's heap in use and live objects (`bench --memory`), PyTorch's (torch_step_memory.py), the
+# BPTT minimum of ActivationBudget.java, and each as a multiple of that minimum
+memory_table() {
+  printf "%-6s %-9s %-7s %-18s %10s %12s %10s %10s  %s\n" config cell threads "B,T,I,H" \
+    "rnnlab_mb" "rnnlab_obj" "torch_mb" "min_mb" "x min: rnnlab heap / objects / torch"
+  for cfg in $CONFIGS; do
+    read -r B T I H <<<"$(config "$cfg")"
+    for cell in $CELLS; do
+      for th in $THREADS; do
+        out=$("$ROOT/rnnlab" bench --cell "$cell" --batch "$B" --seq "$T" --input "$I" \
+              --hidden "$H" --threads "$th" --reps 3 --warmup-ms 8000 --memory 2>/dev/null)
+        heap=$(sed -n 's/^memory retained .* working set \([0-9.]*\) MB.*/\1/p' <<<"$out")
+        obj=$(sed -n 's/^memory in live objects: .* working set \([0-9.]*\) MB.*/\1/p' <<<"$out")
+        read -r torch minimum <<<"$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+              OMP_NUM_THREADS="$th" /usr/bin/python3 "$ROOT/bench/torch_step_memory.py" \
+              --cell "$cell" --batch "$B" --seq "$T" --input "$I" --hidden "$H" --threads "$th" \
+              --quiet | tail -1)"
+        ratios=$(awk -v a="$heap" -v b="${obj:-0}" -v c="$torch" -v m="$minimum" \
+              'BEGIN { printf "%.2f / %.2f / %.2f", a / m, b / m, c / m }')
+        printf "%-6s %-9s %-7s %-18s %10s %12s %10s %10s  %s\n" "$cfg" "$cell" "$th" \
+          "$B,$T,$I,$H" "$heap" "${obj:-n/a}" "$torch" "$minimum" "$ratios"
+      done
+    done
+  done
+}
+
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# torch: $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), rnnlab: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo n/a)"
 echo "# date: $(date -u +%FT%TZ)  reps: $REPS (median)  rounds: $ROUNDS (median)  clock: $CLOCK  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$MEMORY" = 1 ]; then
+  memory_table
+  exit 0
+fi
 printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" config cell threads "B,T,I,H" "rnnlab_ms" "torch_ms" "ratio"
 for cfg in $CONFIGS; do
   read -r B T I H <<<"$(config "$cfg")"

@@ -15,7 +15,7 @@ Limits: allocations are placed at the start of the op that made them, so the pea
 within one op's temporaries; the allocator's own overhead (rounding, caching) is not counted,
 as rnnlab's "live objects" figure does not count the JVM's.
 
-Usage: torch_step_memory.py --cell lstm --batch 64 --seq 100 --input 128 --hidden 256
+Usage: torch_step_memory.py --cell lstm --batch 64 --seq 100 --input 128 --hidden 256 [--quiet]
 Run with Debian's /usr/bin/python3 (python3-torch), like torch_step.py.
 """
 import argparse
@@ -35,6 +35,8 @@ def main():
     ap.add_argument("--input", type=int, required=True)
     ap.add_argument("--hidden", type=int, required=True)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--quiet", action="store_true",
+                    help="print only the working set and the BPTT minimum, in MB")
     a = ap.parse_args()
     b, t, i, h = a.batch, a.seq, a.input, a.hidden
 
@@ -83,6 +85,9 @@ def main():
     per_unit, gates = BUDGET[a.cell]
     minimum = 4 * (t * b * i + t * b * per_unit * h + 2 * gates * h * (i + h + 2))
     mb = 1e6
+    if a.quiet:
+        print(f"{(live + peak) / mb:.1f} {minimum / mb:.1f}")
+        return
     print(f"{a.cell} B={b} T={t} I={i} H={h}: saved {sum(saved.values()) / mb:.1f} MB "
           f"({len(saved)} storages), live {live / mb:.1f} MB, step peak {peak / mb:.1f} MB, "
           f"working set {(live + peak) / mb:.1f} MB, BPTT minimum {minimum / mb:.1f} MB, "
