@@ -301,6 +301,13 @@ class PointwiseKernelTest extends BaseKernelTestCase {
     SIMD.sumRows(m, out1, false);
     SIMD2.sumRows(m, out2, false);
     assertBitIdentical("sumRows threads 1 vs 2", out1, out2);
+    // a time step's rows: columns split between the two threads, the reference's bits
+    Tensor step = uniform(rng, -1, 1, 64, 1031);
+    Tensor ref = uniform(rng, -1, 1, 1031);
+    Tensor split = copyAtOffset(ref, 3);
+    SCALAR.sumRows(step, ref, true);
+    SIMD2.sumRows(step, split, true);
+    assertBitIdentical("sumRows of a step's rows, 2 threads vs reference", ref, split);
 
     int batch = 64;
     int hidden = 515;
