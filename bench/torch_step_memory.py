@@ -7,13 +7,14 @@ Prints, in MB (1e6 bytes):
   saved       what autograd keeps for backward (saved_tensors_hooks, each storage once)
   live        what lives between steps: parameters, their gradients, x and the target
   step peak   the most bytes the step holds at once on top of `live`: torch.profiler with
-              profile_memory=True, the allocations of every op (self memory, at the op's start)
-              and the frees (the [memory] events) summed in time order
+              profile_memory=True, whose event tree holds every CPU allocation and free with
+              the allocator's running total (counted from the profiler's start): its maximum
   working set live + step peak, comparable to rnnlab's working set, and its ratio to the BPTT
               minimum 4*(T*B*I + L*T*B*kH + 2*G*H*(I+H+2)) of ActivationBudget.java
-Limits: allocations are placed at the start of the op that made them, so the peak is exact to
-within one op's temporaries; the allocator's own overhead (rounding, caching) is not counted,
-as rnnlab's "live objects" figure does not count the JVM's.
+Limits: exact at the level of PyTorch's CPU allocator (every tensor byte, in order, temporaries
+included); malloc's rounding, scratch that OpenBLAS/oneDNN take outside it and Python objects
+are not counted, as rnnlab's "live objects" figure does not count the JVM's overhead. Uses the
+profiler internals of torch 1.13 (kineto_results.experimental_event_tree).
 
 Usage: torch_step_memory.py --cell lstm --batch 64 --seq 100 --input 128 --hidden 256 [--quiet]
 Run with Debian's /usr/bin/python3 (python3-torch), like torch_step.py.
@@ -74,12 +75,12 @@ def main():
 
     with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
         step()
-    events = sorted((e for e in prof.events() if e.self_cpu_memory_usage != 0),
-                    key=lambda e: e.time_range.start)
-    held = peak = 0
-    for e in events:
-        held += e.self_cpu_memory_usage
-        peak = max(peak, held)
+    peak, todo = 0, list(prof.profiler.kineto_results.experimental_event_tree())
+    while todo:
+        e = todo.pop()
+        todo.extend(e.children)
+        if type(e.extra_fields).__name__ == "_ExtraFields_Allocation":
+            peak = max(peak, e.extra_fields.total_allocated)
 
     live = 4 * (2 * sum(p.numel() for p in net.parameters()) + x.numel() + target.numel())
     per_unit, gates = BUDGET[a.cell]
