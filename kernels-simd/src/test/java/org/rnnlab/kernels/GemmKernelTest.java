@@ -162,6 +162,40 @@ class GemmKernelTest extends BaseKernelTestCase {
   }
 
   @Test
+  void rowsBeyondOnePackedChunkGiveTheBitsOfSmallerProducts() {
+    // 4109 rows: two full chunks of packed A (2048 rows) and a ragged one; two k slices
+    int m = 2 * 2048 + 13;
+    int n = 37;
+    int k = 300;
+    int block = 1000;
+    SplittableRandom rng = rng(900);
+    for (boolean transA : new boolean[] {false, true}) {
+      // NT (A stored m x k) and TN (A stored k x m) both take the packed path at these sizes
+      boolean transB = !transA;
+      Tensor a = offsetView(rng, 3, transA ? k : m, transA ? m : k);
+      Tensor b = offsetView(rng, 5, transB ? n : k, transB ? k : n);
+      Tensor c0 = uniform(rng, -1, 1, m, n);
+      for (KernelOps ops : new KernelOps[] {SIMD, SIMD2}) {
+        Tensor whole = c0.copy();
+        ops.gemm(transA, transB, m, n, k, 1.0, a, b, 1.0, whole);
+        Tensor pieces = c0.copy();
+        for (int r = 0; r < m; r += block) {
+          int rows = Math.min(block, m - r);
+          Tensor out = pieces.view(r * n, rows, n);
+          if (transA) {
+            ops.gemmTnColumns(r, rows, k, a, b, out);
+          } else {
+            ops.gemm(false, true, rows, n, k, 1.0, a.view(r * k, rows, k), b, 1.0, out);
+          }
+        }
+        assertBitIdentical("chunked rows transA=" + transA + " threads=" + ops.threads(), pieces,
+            whole);
+      }
+      compare(SIMD2, transA, transB, m, n, k, 1.0, 1.0, 901);
+    }
+  }
+
+  @Test
   void gemmMatchesScalarReferenceAtRecurrentStepShape() {
     // h W_hh^T of one LSTM step: B=64, 4H=1024, H=256
     compare(SIMD2, false, true, 64, 1024, 256, 1.0, 1.0, 7);

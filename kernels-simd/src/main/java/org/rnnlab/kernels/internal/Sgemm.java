@@ -11,11 +11,11 @@ import org.rnnlab.api.tensor.Tensor;
  * combinations) in the BLIS structure (Van Zee & van de Geijn 2015):
  *
  * <ol>
- *   <li>sweep {@code k} in slices of {@link #KC}; for each slice pack {@code op(A)} into
- *       micro-panels of {@link #MR} rows and {@code op(B)} into micro-panels of {@link #NR}
- *       columns, laid out {@code [p][lane]} and zero-padded, so the transposes cost nothing past
- *       packing and the packed slices (at most {@code (m + n) x KC} floats) are used while they
- *       are still in cache;
+ *   <li>sweep {@code k} in slices of {@link #KC}; for each slice pack {@code op(B)} into
+ *       micro-panels of {@link #NR} columns and, {@link #A_CHUNK_ROWS} rows at a time,
+ *       {@code op(A)} into micro-panels of {@link #MR} rows, laid out {@code [p][lane]} and
+ *       zero-padded, so the transposes cost nothing past packing and the packed slices (at most
+ *       {@code (A_CHUNK_ROWS + n) x KC} floats) are used while they are still in cache;
  *   <li>split {@code C} into fixed {@link #MC} x {@link #NC} blocks (one task each): an A
  *       micro-panel slice (8 KB) stays in L1 while the B block slice (at most 256 KB) streams
  *       from L2;
@@ -46,6 +46,12 @@ final class Sgemm {
   static final int KC = 256;
   /** Rows of a C block (one task). */
   static final int MC = 64;
+  /**
+   * Rows of A packed at a time (a multiple of {@link #MC}): 1-2 MB of packed A per k slice, where
+   * packing all rows of a sequence-level product ({@code T*B} of them) took a buffer as large
+   * as the layer's input.
+   */
+  static final int A_CHUNK_ROWS = 2048;
   /** Columns of a C block (one task): a KC x NC slice of packed B is 256 KB, half of L2. */
   static final int NC = 256;
   /**
@@ -202,52 +208,61 @@ final class Sgemm {
       int ao, int lda, Columns cols, float beta, float[] bias, int bias0) {
     int n = cols.total();
     Columns second = cols.next();
-    int mPanels = ceilDiv(m, MR);
+    int chunkRows = Math.min(m, A_CHUNK_ROWS);
     int nPanels1 = ceilDiv(cols.n(), NR);
     int nPanels2 = second == null ? 0 : ceilDiv(second.n(), NR);
     int kcMax = Math.min(KC, k);
     float[][] buffers = packed.get();
-    float[] pa = buffers[0] = ensure(buffers[0], (long) mPanels * MR * kcMax);
+    float[] pa = buffers[0] = ensure(buffers[0], (long) ceilDiv(chunkRows, MR) * MR * kcMax);
     float[] pb = buffers[1] = ensure(buffers[1], (long) (nPanels1 + nPanels2) * NR * kcMax);
-    int rowBlocks = ceilDiv(m, MC);
-    int blocks = rowBlocks * ceilDiv(n, NC);
     boolean serial = (long) m * n * k < SERIAL_MACS;
-    // one k slice at a time (BLIS's pc loop): the packed slices of A and B (at most m x KC and
-    // n x KC floats) are consumed while they are still in cache, and the buffers stay small
+    // one k slice at a time (BLIS's pc loop): the packed slices of A and B (at most
+    // A_CHUNK_ROWS x KC and n x KC floats) are consumed while they are still in cache, and the
+    // buffers stay small; B's slice is packed once, A's a chunk of rows at a time (BLIS's ic
+    // loop), so the A buffer does not grow with T * B
     for (int pc = 0; pc < k; pc += KC) {
       int p0 = pc;
       int kc = Math.min(KC, k - pc);
-      // operands stored k x cols are packed by whole stored rows (long sequential reads),
-      // operands stored cols x k by groups of panels (a transpose)
-      int aTasks = Packing.tasks(transA, kc, mPanels);
-      int b1Tasks = Packing.tasks(!transB, kc, nPanels1);
-      int b2Tasks = second == null ? 0 : Packing.tasks(!transB, kc, nPanels2);
-      int packTasks = aTasks + b1Tasks + b2Tasks;
-      IntConsumer pack = t -> {
-        if (t < aTasks) {
-          Packing.slice(transA, a, ao, m, lda, p0, kc, pa, 0, MR, mPanels, t);
-        } else if (t < aTasks + b1Tasks) {
-          Packing.slice(!transB, cols.b(), cols.bo(), cols.n(), k, p0, kc, pb, NR, nPanels1,
-              t - aTasks);
-        } else {
-          Packing.slice(!transB, second.b(), second.bo(), second.n(), transB ? k : second.n(),
-              p0, kc, pb, nPanels1 * NR * kc, NR, nPanels2, t - aTasks - b1Tasks);
-        }
-      };
-      // consecutive tasks share a column block, so both cores read the same packed B slice
       float[] sliceBias = pc + kc == k ? bias : null;
-      IntConsumer compute = t -> computeBlock(t % rowBlocks, t / rowBlocks,
-          m, n, p0, kc, alpha, pa, pb, beta, cols, sliceBias, bias0);
-      if (serial) {
-        for (int t = 0; t < packTasks; t++) {
-          pack.accept(t);
+      for (int i0 = 0; i0 < m; i0 += chunkRows) {
+        int r0 = i0;
+        int rows = Math.min(chunkRows, m - i0);
+        int mPanels = ceilDiv(rows, MR);
+        // the rows' start in A: a column offset when A is stored k x m, a row offset otherwise
+        int aStart = ao + (transA ? i0 : i0 * lda);
+        // operands stored k x cols are packed by whole stored rows (long sequential reads),
+        // operands stored cols x k by groups of panels (a transpose)
+        int aTasks = Packing.tasks(transA, kc, mPanels);
+        int b1Tasks = i0 > 0 ? 0 : Packing.tasks(!transB, kc, nPanels1);
+        int b2Tasks = i0 > 0 || second == null ? 0 : Packing.tasks(!transB, kc, nPanels2);
+        int packTasks = aTasks + b1Tasks + b2Tasks;
+        IntConsumer pack = t -> {
+          if (t < aTasks) {
+            Packing.slice(transA, a, aStart, rows, lda, p0, kc, pa, 0, MR, mPanels, t);
+          } else if (t < aTasks + b1Tasks) {
+            Packing.slice(!transB, cols.b(), cols.bo(), cols.n(), k, p0, kc, pb, NR, nPanels1,
+                t - aTasks);
+          } else {
+            Packing.slice(!transB, second.b(), second.bo(), second.n(), transB ? k : second.n(),
+                p0, kc, pb, nPanels1 * NR * kc, NR, nPanels2, t - aTasks - b1Tasks);
+          }
+        };
+        int rowBlocks = ceilDiv(rows, MC);
+        int blocks = rowBlocks * ceilDiv(n, NC);
+        // consecutive tasks share a column block, so both cores read the same packed B slice
+        IntConsumer compute = t -> computeBlock(r0, rows, t % rowBlocks, t / rowBlocks, n, p0,
+            kc, alpha, pa, pb, beta, cols, sliceBias, bias0);
+        if (serial) {
+          for (int t = 0; t < packTasks; t++) {
+            pack.accept(t);
+          }
+          for (int t = 0; t < blocks; t++) {
+            compute.accept(t);
+          }
+        } else {
+          executor.forEach(packTasks, pack);
+          executor.forEach(blocks, compute);
         }
-        for (int t = 0; t < blocks; t++) {
-          compute.accept(t);
-        }
-      } else {
-        executor.forEach(packTasks, pack);
-        executor.forEach(blocks, compute);
       }
     }
   }
@@ -344,21 +359,24 @@ final class Sgemm {
   }
 
   /**
-   * Block {@code (rb, cb)} of C for the k slice starting at {@code pc}, {@code kc} deep. Full
+   * Block {@code (rb, cb)} of the chunk of {@code chunkRows} rows of C from row {@code r0}
+   * (whose A rows are packed from the start of {@code pa}) for the k slice starting at
+   * {@code pc}, {@code kc} deep. Full
    * tiles accumulate straight in C when {@code alpha} is 1 (the only value the layers use):
    * the accumulators start from C on every slice but the first, so C is read and written once
    * per slice and no spill buffer is touched. Other tiles go through {@code tile}; edge tiles
    * start from C in the same way, so every element of C sees the same operations whichever
    * tile covers it. With {@code bias} (last k slice only) each finished tile gets it added.
    */
-  private void computeBlock(int rb, int cb, int m, int n, int pc, int kc, float alpha,
-      float[] pa, float[] pb, float beta, Columns parts, float[] bias, int bias0) {
-    int i1 = Math.min(m, (rb + 1) * MC);
+  private void computeBlock(int r0, int chunkRows, int rb, int cb, int n, int pc, int kc,
+      float alpha, float[] pa, float[] pb, float beta, Columns parts, float[] bias, int bias0) {
+    int m = r0 + chunkRows;
+    int i1 = Math.min(m, r0 + (rb + 1) * MC);
     int j1 = Math.min(n, (cb + 1) * NC);
     float[] tile = tileBuffer.get();
     boolean first = pc == 0;
-    for (int i = rb * MC; i < i1; i += MR) {
-      int aOff = i * kc;
+    for (int i = r0 + rb * MC; i < i1; i += MR) {
+      int aOff = (i - r0) * kc;
       int rows = Math.min(MR, m - i);
       for (int j = cb * NC; j < j1; j += NR) {
         int bOff = j * kc;
