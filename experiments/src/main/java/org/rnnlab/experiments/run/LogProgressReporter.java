@@ -45,10 +45,16 @@ final class LogProgressReporter implements ProgressReporter {
   private void print(long now) {
     lastPrinted = now;
     double seconds = (now - startNanos) / 1e9;
-    double rate = seconds > 0 ? (lastStep - startStep) / seconds : 0;
-    String eta = rate > 0 ? " eta " + formatDuration((long) ((total - lastStep) / rate)) : "";
-    out.printf(java.util.Locale.ROOT, "step %d/%d (%d%%) %.1f steps/s%s %s%n", lastStep, total,
-        total == 0 ? 100 : lastStep * 100 / total, rate, eta, lastMessage);
+    long done = lastStep - startStep;
+    // a resumed run that was already finished took no step here: no rate to show
+    String speed = "";
+    if (done > 0 && seconds > 0) {
+      double rate = done / seconds;
+      speed = String.format(java.util.Locale.ROOT, " %.1f steps/s eta %s", rate,
+          formatDuration((long) ((total - lastStep) / rate)));
+    }
+    out.printf(java.util.Locale.ROOT, "step %d/%d (%d%%)%s %s%n", lastStep, total,
+        total == 0 ? 100 : lastStep * 100 / total, speed, lastMessage);
   }
 
   static String formatDuration(long seconds) {

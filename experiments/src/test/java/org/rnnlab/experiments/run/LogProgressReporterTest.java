@@ -24,4 +24,15 @@ class LogProgressReporterTest {
     assertEquals("step 200/1000 (20%) 20.0 steps/s eta 40s loss=200", lines[0]);
     assertEquals("step 1000/1000 (100%) 20.0 steps/s eta 0s loss=1000", lines[5]);
   }
+
+  @Test
+  void aRunResumedAtItsLastStepShowsNoRate() {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    long[] now = {0};
+    LogProgressReporter p = new LogProgressReporter(5000, 5000,
+        new PrintStream(buf, true, StandardCharsets.UTF_8), () -> now[0], 10_000_000_000L);
+    now[0] = 2_000_000_000L;
+    p.close();
+    assertEquals("step 5000/5000 (100%) \n", buf.toString(StandardCharsets.UTF_8).replace("\r", ""));
+  }
 }
