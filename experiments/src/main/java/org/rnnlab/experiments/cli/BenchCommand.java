@@ -131,8 +131,8 @@ final class BenchCommand implements Callable<Integer> {
 
   private static void printMemory(PrintStream out, BenchSpec spec, MemoryProbe.Result m) {
     long required = ActivationBudget.bytes(spec);
-    out.printf(Locale.ROOT, "memory retained %.1f MB (heap in use after GC %.1f MB - baseline %.1f MB), "
-            + "allocated per step %.1f MB, working set %.1f MB, heap pools' peak %.1f MB%n",
+    out.printf(Locale.ROOT, "memory retained %.1f MB (heap in use after GC %.1f MB - baseline "
+            + "%.1f MB), allocated per step %.1f MB, working set %.1f MB, heap pools' peak %.1f MB%n",
         mb(m.retainedBytes()), mb(m.live().heapBytes()), mb(m.baseline().heapBytes()),
         mb(m.stepAllocatedBytes()), mb(m.stepWorkingSetBytes()), mb(m.peakBytes()));
     boolean objects = m.live().objectBytes() >= 0 && m.baseline().objectBytes() >= 0;

@@ -462,7 +462,8 @@ public final class RecurrentStack {
       // the top layer writes y directly (batch first), so it needs no time-major output
       layerOut[l] = l < layers - 1 ? Tensor.zeros(dtype, t, b, width) : null;
       // layer 0's input gradient waits for the first backward pass that wants dx
-      dLayerIn[l] = l == 0 && !inputGradient ? null : Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
+      dLayerIn[l] = l == 0 && !inputGradient ? null
+          : Tensor.zeros(dtype, t, b, spec.layerInputSize(l));
       for (int d = 0; d < dirs; d++) {
         runners[l][d].bind(layerIn[l], dLayerIn[l]);
       }
