@@ -32,6 +32,8 @@ final class DirectionRunner {
   private int batch = -1;
   private Tensor[][] stateViews;
   private Tensor hPrev;
+  /** {@code h} of steps {@code 1..T}, {@code [T, B, H]}: one block, step order. */
+  private Tensor hNext;
   private Tensor[] grad;
   private Tensor[] gradToCell;
   private Tensor[] gradPrev;
@@ -93,6 +95,7 @@ final class DirectionRunner {
       }
       if (k == 0) {
         hPrev = seq.narrow(0, steps);
+        hNext = seq.narrow(1, steps + 1);
       }
     }
     grad = hiddenSet(batch);
@@ -170,8 +173,19 @@ final class DirectionRunner {
    * {@code out [T, B, D*H]} time-major, or {@code [B, T, D*H]} when {@code batchFirst} (the top
    * layer writes the caller's {@code y} directly, saving a transpose pass).
    */
-  void writeOutputs(Tensor out, int d, LengthMask mask, boolean batchFirst) {
+  void writeOutputs(KernelOps ops, Tensor out, int d, LengthMask mask, boolean batchFirst) {
     int width = out.dim(2);
+    if (!reverse && width == hidden && !mask.any()) {
+      // one direction, no padding: step s is time s, so out is hNext itself (time-major) or its
+      // transpose over the leading axes: one kernel call, split between the kernel threads,
+      // instead of T*B row copies on the calling thread while the others wait
+      if (batchFirst) {
+        ops.swapLeadingAxes(hNext, out);
+      } else {
+        out.copyFrom(hNext);
+      }
+      return;
+    }
     for (int s = 0; s < steps; s++) {
       int t = time(s);
       Tensor h = stateViews[s + 1][0];

@@ -220,7 +220,7 @@ public final class RecurrentStack {
       for (int d = 0; d < dirs; d++) {
         runners[l][d].forward(ops, statesOf(initialStates, l * dirs + d), mask);
         if (l < layers - 1) {
-          runners[l][d].writeOutputs(layerOut[l], d, mask, false);
+          runners[l][d].writeOutputs(ops, layerOut[l], d, mask, false);
         }
       }
     }
@@ -229,7 +229,7 @@ public final class RecurrentStack {
     }
     Tensor y = Tensor.zeros(dtype, b, t, dirs * hidden);
     for (int d = 0; d < dirs; d++) {
-      runners[layers - 1][d].writeOutputs(y, d, mask, true);
+      runners[layers - 1][d].writeOutputs(ops, y, d, mask, true);
     }
     Tensor[] finals = new Tensor[stateCount];
     for (int k = 0; k < stateCount; k++) {
