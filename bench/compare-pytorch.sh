@@ -7,7 +7,8 @@
 #   bench/compare-pytorch.sh                 # all configs, cells rnn_tanh lstm gru, threads 1 2
 #   CELLS="lstm" THREADS="2" CONFIGS="b" bench/compare-pytorch.sh
 #   CLOCK=cpu THREADS=1 bench/compare-pytorch.sh   # process CPU time: steadier on a loaded machine
-#   ROUNDS=5 bench/compare-pytorch.sh       # 5 back-to-back pairs: median ms per side, median ratio
+#   ROUNDS=5 bench/compare-pytorch.sh       # 5 back-to-back pairs: median ms per side, median
+#                                           # ratio, each side's range and best/best ratio
 #   MEMORY=1 THREADS=2 bench/compare-pytorch.sh  # working set of a step instead of its time (MB)
 #
 # Needs: /usr/bin/python3 with torch (apt-get install -y python3-torch libopenblas0-openmp).
@@ -20,6 +21,9 @@ REPS="${REPS:-15}"
 ROUNDS="${ROUNDS:-1}"
 CLOCK="${CLOCK:-wall}"
 MEMORY="${MEMORY:-0}"
+
+lowest() { printf "%s\n" "$@" | sort -g | head -1; }
+highest() { printf "%s\n" "$@" | sort -g | tail -1; }
 
 median() { # of the arguments
   printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -74,7 +78,16 @@ if [ "$MEMORY" = 1 ]; then
   memory_table
   exit 0
 fi
-printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" config cell threads "B,T,I,H" "rnnlab_ms" "torch_ms" "ratio"
+# with ROUNDS > 1 also each side's range of process medians, and best/best: PyTorch's fastest
+# process against rnnlab's. Either side can have slow processes on this machine (PyTorch's b lstm
+# at 2 threads: 117-131 ms in some processes, 184-197 in others, both threads busy in either), and
+# best/best compares the two at their fastest, whatever the other processes did
+if [ "$ROUNDS" -gt 1 ]; then
+  printf "%-6s %-9s %-7s %-18s %12s %12s %8s %17s %17s %10s\n" config cell threads "B,T,I,H" \
+    "rnnlab_ms" "torch_ms" "ratio" "rnnlab_range" "torch_range" "best/best"
+else
+  printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" config cell threads "B,T,I,H" "rnnlab_ms" "torch_ms" "ratio"
+fi
 for cfg in $CONFIGS; do
   read -r B T I H <<<"$(config "$cfg")"
   for cell in $CELLS; do
@@ -99,7 +112,16 @@ for cfg in $CONFIGS; do
         ratios+=("$(awk -v p="${ps[$round]}" -v r="${rs[$round]}" 'BEGIN { if (r > 0) printf "%.4f", p / r; else print 0 }')")
       done
       ratio=$(printf "%.2f" "$(median "${ratios[@]}")")
-      printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" "$cfg" "$cell" "$th" "$B,$T,$I,$H" "$r" "$p" "$ratio"
+      if [ "$ROUNDS" -gt 1 ]; then
+        rmin=$(lowest "${rs[@]}")
+        pmin=$(lowest "${ps[@]}")
+        best=$(awk -v p="$pmin" -v r="$rmin" 'BEGIN { if (r > 0) printf "%.2f", p / r; else print 0 }')
+        printf "%-6s %-9s %-7s %-18s %12s %12s %8s %17s %17s %10s\n" "$cfg" "$cell" "$th" \
+          "$B,$T,$I,$H" "$r" "$p" "$ratio" "$rmin-$(highest "${rs[@]}")" \
+          "$pmin-$(highest "${ps[@]}")" "$best"
+      else
+        printf "%-6s %-9s %-7s %-18s %12s %12s %8s\n" "$cfg" "$cell" "$th" "$B,$T,$I,$H" "$r" "$p" "$ratio"
+      fi
     done
   done
 done
