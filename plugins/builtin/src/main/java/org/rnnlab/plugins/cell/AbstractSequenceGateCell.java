@@ -79,7 +79,9 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
     // re-read them from memory on one thread (4 % of a 2-thread step at B=64, H=256)
     ops.sumRows(c.dInputSteps[s], c.inputBiasGrad, true);
     if (c.hiddenBiasGrad != null) {
-      ops.sumRows(c.recurrentStep, c.hiddenBiasGrad, true);
+      // only the columns where the recurrent side differs (GRU: n), from the step's stored rows;
+      // the rest is copied from the input side before the weight-gradient pass
+      ops.sumRows(c.dHiddenSteps[s], c.hiddenBiasOwn, true);
     }
   }
 
@@ -111,6 +113,7 @@ abstract class AbstractSequenceGateCell<K extends AbstractGateCell.BatchCache>
     Tensor dIn = c.dInput.narrow(from, to);
     // the same view when the cell keeps one gradient: backSequence then reads it once
     Tensor dHid = c.dHidden == c.dInput ? dIn : c.dHidden.narrow(from, to);
+    c.completeHiddenBiasGrad();
     params.backSequence(ops, dIn, dHid, xs.narrow(from, to), hPrev.narrow(from, to),
         dxs == null ? null : dxs.narrow(from, to), c.inputBiasGrad, c.hiddenBiasGrad);
   }

@@ -26,11 +26,14 @@ import org.rnnlab.api.tensor.Tensor;
  *       the backward step);
  *   <li>{@code recurrentStep [B, G*H]}: with separate recurrent-side gradients, one step's
  *       scratch: the whole recurrent pre-activation in a forward step, the whole recurrent-side
- *       gradient in a backward step (its bias gradient and {@code dh} are taken from here);
+ *       gradient in a backward step ({@code dh} is taken from here);
  *   <li>{@code inputBiasGrad}, {@code hiddenBiasGrad} {@code [G*H]}: column sums of the input-
  *       and recurrent-side gradients over the steps back-propagated since the last
  *       weight-gradient pass (the bias gradients), added step by step while each step's rows
  *       are in cache; {@code hiddenBiasGrad} is null when {@code dHidden} is {@code dInput}.
+ *       Kept apart, the steps add only the stored {@code X} columns ({@code hiddenBiasOwn}); the
+ *       others equal {@code inputBiasGrad}'s, the same sums of the same values, and are copied
+ *       from there by {@link #completeHiddenBiasGrad} before the weight-gradient pass.
  * </ul>
  */
 final class GateSequenceCache implements SequenceCell.SequenceCache {
@@ -43,6 +46,8 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
   final Tensor recurrentStep;
   final Tensor inputBiasGrad;
   final Tensor hiddenBiasGrad;
+  /** The last {@code X} entries of {@code hiddenBiasGrad} (a view), or null. */
+  final Tensor hiddenBiasOwn;
   /** Where the gate gradients go in the current backward pass; see {@link #useGateStorage}. */
   Tensor dInput;
   Tensor dHidden;
@@ -77,6 +82,8 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
     this.extraSteps = extra != null ? slices(extra) : null;
     this.inputBiasGrad = Tensor.zeros(dtype, gateWidth);
     this.hiddenBiasGrad = separateHidden ? Tensor.zeros(dtype, gateWidth) : null;
+    this.hiddenBiasOwn = separateHidden ? hiddenBiasGrad.narrow(gateWidth - extraWidth, gateWidth)
+        : null;
     this.recurrentStep = separateHidden ? Tensor.zeros(dtype, batch, gateWidth) : null;
   }
 
@@ -116,6 +123,18 @@ final class GateSequenceCache implements SequenceCell.SequenceCache {
     dInputSteps = null;
     dHidden = null;
     dHiddenSteps = null;
+  }
+
+  /**
+   * Copies the columns of {@code inputBiasGrad} that the recurrent side shares into
+   * {@code hiddenBiasGrad} (no-op when the cell keeps one gradient).
+   */
+  void completeHiddenBiasGrad() {
+    if (hiddenBiasGrad == null) {
+      return;
+    }
+    int shared = hiddenBiasGrad.size() - hiddenBiasOwn.size();
+    hiddenBiasGrad.narrow(0, shared).copyFrom(inputBiasGrad.narrow(0, shared));
   }
 
   private static Tensor[] slices(Tensor seq) {
