@@ -12,6 +12,7 @@ import org.rnnlab.experiments.UserError;
 import org.rnnlab.experiments.bench.ActivationBudget;
 import org.rnnlab.experiments.bench.BenchSpec;
 import org.rnnlab.experiments.bench.MemoryProbe;
+import org.rnnlab.experiments.bench.PhaseProfile;
 import org.rnnlab.experiments.bench.StepTimes;
 import org.rnnlab.experiments.bench.TrainingStepBench;
 import org.rnnlab.kernels.KernelOpsProvider;
@@ -63,6 +64,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--memory", description = "Also measure heap use around one step (live, allocated, peak).")
   boolean memory;
 
+  @Option(names = "--phases", description = "Also time the layer's phases (input projection, "
+      + "forward steps, backward steps, weight gradients) over as many extra steps as --reps, "
+      + "with JFR events.")
+  boolean phases;
+
   @Option(names = "--reps", defaultValue = "15", description = "Timed steps (default ${DEFAULT-VALUE}).")
   int reps;
 
@@ -110,6 +116,9 @@ final class BenchCommand implements Callable<Integer> {
     if (memory) {
       printMemory(out, spec, MemoryProbe.measure(baseline, bench::runOnce));
     }
+    if (phases) {
+      printPhases(out, PhaseProfile.measure(bench::runOnce, reps), reps);
+    }
     if (!quiet) {
       var runtime = ManagementFactory.getRuntimeMXBean();
       out.println("bench " + spec + " warmup=" + warmup + " reps=" + reps + " seed=" + seed);
@@ -147,6 +156,15 @@ final class BenchCommand implements Callable<Integer> {
           (double) m.stepWorkingSetBytes() / required, objects ? String.format(Locale.ROOT,
               ", %.2f (objects)", (double) m.stepWorkingSetObjectBytes() / required) : "");
     }
+  }
+
+  private static void printPhases(PrintStream out, PhaseProfile.Result r, int steps) {
+    out.printf(Locale.ROOT, "phases (ms per step, mean of %d steps of %.3f ms):", steps,
+        r.stepMillis());
+    r.phases().forEach((name, ms) -> out.printf(Locale.ROOT, " %s %.3f (%.1f %%),", name, ms,
+        100 * ms / r.stepMillis()));
+    out.printf(Locale.ROOT, " outside the layer %.3f (%.1f %%)%n", r.outsideMillis(),
+        100 * r.outsideMillis() / r.stepMillis());
   }
 
   private static List<String> list(StepTimes t) {

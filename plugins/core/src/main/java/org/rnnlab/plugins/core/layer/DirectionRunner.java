@@ -135,9 +135,13 @@ final class DirectionRunner {
         stateViews[0][k].copyFrom(initial[k]);
       }
     }
+    LayerPhaseEvent projection = LayerPhaseEvent.started();
     driver.beginForward(ops);
+    projection.end(LayerPhaseEvent.INPUT_PROJECTION);
     for (int s = 0; s < steps; s++) {
+      LayerPhaseEvent step = LayerPhaseEvent.started();
       driver.forwardStep(ops, s, stateViews[s], stateViews[s + 1]);
+      step.end(LayerPhaseEvent.FORWARD_STEP);
       mask.keepInactive(time(s), stateViews[s], stateViews[s + 1]);
     }
   }
@@ -244,13 +248,17 @@ final class DirectionRunner {
       if (hiddenNorms != null) {
         hiddenNorms[t] = Math.sqrt(ops.sumOfSquares(toCell[0]));
       }
+      LayerPhaseEvent step = LayerPhaseEvent.started();
       driver.backwardStep(ops, s, stateViews[s], stateViews[s + 1], toCell, gradPrev);
+      step.end(LayerPhaseEvent.BACKWARD_STEP);
       mask.keepInactive(t, grad, gradPrev);
       Tensor[] swap = grad;
       grad = gradPrev;
       gradPrev = swap;
     }
+    LayerPhaseEvent weights = LayerPhaseEvent.started();
     driver.endBackward(ops, fromStep, toStep, hPrev);
+    weights.end(LayerPhaseEvent.WEIGHT_GRADIENTS);
     return grad;
   }
 
