@@ -22,8 +22,14 @@ import org.rnnlab.plugins.core.layer.LayerPhaseEvent;
 public final class PhaseProfile {
   private PhaseProfile() {}
 
+  /** The layer's phases in the order a training step runs them. */
+  private static final List<String> ORDER = List.of(LayerPhaseEvent.INPUT_PROJECTION,
+      LayerPhaseEvent.FORWARD_STEP, LayerPhaseEvent.BACKWARD_STEP,
+      LayerPhaseEvent.WEIGHT_GRADIENTS);
+
   /**
-   * @param phases milliseconds per step of each phase, in the order the phases first ran
+   * @param phases milliseconds per step of each phase, in the order a step runs them (0 for a
+   *     phase that did not run)
    * @param stepMillis mean wall-clock milliseconds of a recorded step
    */
   public record Result(Map<String, Double> phases, double stepMillis) {
@@ -67,11 +73,6 @@ public final class PhaseProfile {
       }
     }
   }
-
-  /** The layer's phases in the order a training step runs them. */
-  private static final List<String> ORDER = List.of(LayerPhaseEvent.INPUT_PROJECTION,
-      LayerPhaseEvent.FORWARD_STEP, LayerPhaseEvent.BACKWARD_STEP,
-      LayerPhaseEvent.WEIGHT_GRADIENTS);
 
   private static Map<String, Double> sum(List<RecordedEvent> events, int steps) {
     Map<String, Double> millis = new LinkedHashMap<>();

@@ -185,7 +185,7 @@ public final class PanamaKernelOps implements KernelOps {
     // a time step's rows (in cache, few of them) in one column half per thread: each column is
     // summed in the same row order as on one thread, so the bits do not change
     if (rows <= STEP_SUM_ROWS && (long) rows * n > ELEMENT_GRAIN && !inline(n, 2 * L)) {
-      int grain = ceilTo((n + 1) / 2, 2 * L);
+      int grain = Sgemm.ceilDiv((n + 1) / 2, 2 * L) * 2 * L;
       executor.forRange(n, grain, (from, to) -> ElementwiseKernels.sumRows(m.floats(),
           m.offset(), rows, n, out.floats(), out.offset(), accumulate, from, to));
       return;
@@ -492,11 +492,6 @@ public final class PanamaKernelOps implements KernelOps {
    * inline, with no capturing lambda allocated, which keeps per-step calls on a batch of one
    * free of garbage.
    */
-  /** @return {@code x} rounded up to a multiple of {@code q} */
-  private static int ceilTo(int x, int q) {
-    return (x + q - 1) / q * q;
-  }
-
   private boolean inline(int n, int grain) {
     return n <= grain || executor.threads() == 1;
   }
