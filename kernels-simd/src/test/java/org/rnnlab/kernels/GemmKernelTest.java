@@ -92,22 +92,30 @@ class GemmKernelTest extends BaseKernelTestCase {
   void gemmTnPairGivesTheBitsOfTwoGemmCalls() {
     // weight-gradient shapes: n1 on and off a panel edge (the latter falls back), ragged n2,
     // several k slices; one and two threads
-    int[][] shapes = {{1024 / 4, 128, 256, 1031}, {133, 64, 37, 700}, {70, 33, 65, 300},
-        {8, 32, 1, 2}};
+    // {m, n1, n2, k, m2}: m2 < m (GRU: only the r|z rows of dW_hh) on and off a tile edge,
+    // past a 2048-row chunk of A
+    int[][] shapes = {{1024 / 4, 128, 256, 1031, 256}, {133, 64, 37, 700, 133},
+        {70, 33, 65, 300, 70}, {8, 32, 1, 2, 8}, {1536 / 4, 64, 128, 700, 1024 / 4},
+        {133, 64, 37, 300, 61}, {2100, 32, 40, 300, 2056}, {70, 32, 33, 17, 1}};
     for (int[] s : shapes) {
       int m = s[0];
       int k = s[3];
-      SplittableRandom rng = rng(600 + m);
+      int m2 = s[4];
+      SplittableRandom rng = rng(600 + m + m2);
       Tensor a = uniform(rng, -1, 1, k, m);
       Tensor b1 = offsetView(rng, 3, k, s[1]);
       Tensor b2 = offsetView(rng, 5, k, s[2]);
       Tensor c1 = uniform(rng, -1, 1, m, s[1]);
-      Tensor c2 = uniform(rng, -1, 1, m, s[2]);
+      Tensor c2 = uniform(rng, -1, 1, m2, s[2]);
       for (KernelOps ops : new KernelOps[] {SIMD, SIMD2}) {
         Tensor e1 = c1.copy();
         Tensor e2 = c2.copy();
         ops.gemm(true, false, m, s[1], k, 1.0, a, b1, 1.0, e1);
-        ops.gemm(true, false, m, s[2], k, 1.0, a, b2, 1.0, e2);
+        if (m2 == m) {
+          ops.gemm(true, false, m, s[2], k, 1.0, a, b2, 1.0, e2);
+        } else {
+          ops.gemmTnColumns(0, m2, k, a, b2, e2);
+        }
         Tensor a1 = copyAtOffset(c1, 2);
         Tensor a2 = copyAtOffset(c2, 9);
         ops.gemmTnPair(m, k, a, b1, a1, b2, a2);

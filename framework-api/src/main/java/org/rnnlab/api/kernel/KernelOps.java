@@ -50,15 +50,25 @@ public interface KernelOps {
 
   /**
    * Two products that share their left operand, accumulated: {@code c1 += a^T · b1} and
-   * {@code c2 += a^T · b2} for {@code a [K x M]}, {@code b1 [K x N1]}, {@code b2 [K x N2]},
-   * {@code c1 [M x N1]}, {@code c2 [M x N2]}. These are a layer's two weight gradients over all
-   * steps, {@code dW_ih += dG^T X} and {@code dW_hh += dG^T H_prev}, where an implementation
-   * can read the gate gradients once instead of twice. The default is the two
-   * {@link #gemm} calls (transA, alpha 1, beta 1); implementations must give the same bits.
+   * {@code c2 += a[:, 0 : M2]^T · b2} for {@code a [K x M]}, {@code b1 [K x N1]},
+   * {@code b2 [K x N2]}, {@code c1 [M x N1]}, {@code c2 [M2 x N2]} with {@code M2 <= M}
+   * ({@code N2 = b2.size() / K}, {@code M2 = c2.size() / N2}). These are a layer's two weight
+   * gradients over all steps, {@code dW_ih += dG^T X} and {@code dW_hh += dG^T H_prev}, where an
+   * implementation can read the gate gradients once instead of twice; {@code M2 < M} when only
+   * the first gates' recurrent-side gradients equal the input-side ones (GRU: r and z, whose
+   * {@code W_hh} rows are the first {@code 2H}). The default is {@link #gemm} (transA, alpha 1,
+   * beta 1) for the first and, for the second, {@link #gemm} or {@link #gemmTnColumns} when
+   * {@code M2 < M}; implementations must give the same bits.
    */
   default void gemmTnPair(int m, int k, Tensor a, Tensor b1, Tensor c1, Tensor b2, Tensor c2) {
     gemm(true, false, m, c1.size() / Math.max(1, m), k, 1, a, b1, 1, c1);
-    gemm(true, false, m, c2.size() / Math.max(1, m), k, 1, a, b2, 1, c2);
+    int n2 = b2.size() / Math.max(1, k);
+    int m2 = n2 == 0 ? m : c2.size() / n2;
+    if (m2 == m) {
+      gemm(true, false, m, n2, k, 1, a, b2, 1, c2);
+    } else {
+      gemmTnColumns(0, m2, k, a, b2, c2);
+    }
   }
 
   /**

@@ -108,12 +108,13 @@ public final class PanamaKernelOps implements KernelOps {
 
   @Override
   public void gemmTnPair(int m, int k, Tensor a, Tensor b1, Tensor c1, Tensor b2, Tensor c2) {
-    if (c1.dtype() == DType.FLOAT64 || m == 0) {
+    int n2 = k == 0 ? 0 : b2.size() / k;
+    if (c1.dtype() == DType.FLOAT64 || m == 0 || n2 == 0) {
       KernelOps.super.gemmTnPair(m, k, a, b1, c1, b2, c2);
       return;
     }
     sgemm.gemmTnPair(m, k, a.floats(), a.offset(), b1.floats(), b1.offset(), c1.size() / m,
-        c1.floats(), c1.offset(), b2.floats(), b2.offset(), c2.size() / m, c2.floats(),
+        c1.floats(), c1.offset(), b2.floats(), b2.offset(), n2, c2.size() / n2, c2.floats(),
         c2.offset());
   }
 

@@ -157,7 +157,7 @@ final class Sgemm {
       return false;
     }
     packedPath(transA, transB, m, k, alpha, a, ao, transA ? m : k,
-        new Columns(b, bo, n, c, co, null), beta, bias, bias0);
+        new Columns(b, bo, n, m, c, co, null), beta, bias, bias0);
     return bias != null;
   }
 
@@ -171,33 +171,41 @@ final class Sgemm {
     if (m == 0 || n == 0 || k == 0) {
       return;
     }
-    packedPath(true, false, m, k, 1f, a, ao, lda, new Columns(b, bo, n, c, co, null), 1f, null, 0);
+    packedPath(true, false, m, k, 1f, a, ao, lda, new Columns(b, bo, n, m, c, co, null), 1f,
+        null, 0);
   }
 
   /**
-   * {@code c1 += A^T · b1} and {@code c2 += A^T · b2} for {@code A [k x m]}, {@code b1 [k x n1]},
-   * {@code b2 [k x n2]} in one pass over A: the packed path with the columns of the two products
-   * side by side. Every element sees the operations of its own {@link #gemm} call, because
-   * with {@code n1} a multiple of {@link #NR} no register tile spans both; otherwise this makes
-   * the two calls.
+   * {@code c1 += A^T · b1} and {@code c2 += A[:, 0 : m2]^T · b2} for {@code A [k x m]},
+   * {@code b1 [k x n1]}, {@code b2 [k x n2]}, {@code m2 <= m}, in one pass over A: the packed
+   * path with the columns of the two products side by side, the second's tiles stopping at row
+   * {@code m2}. Every element sees the operations of its own {@link #gemm} (or
+   * {@link #gemmTnBlock}) call, because with {@code n1} a multiple of {@link #NR} no register
+   * tile spans both, and a tile cut short at {@code m2} is an edge tile, which starts from C like
+   * any other; otherwise this makes the two calls.
    */
   void gemmTnPair(int m, int k, float[] a, int ao, float[] b1, int b1o, int n1, float[] c1,
-      int c1o, float[] b2, int b2o, int n2, float[] c2, int c2o) {
-    if (m == 0 || k == 0 || n1 % NR != 0 || n1 == 0 || n2 == 0) {
+      int c1o, float[] b2, int b2o, int n2, int m2, float[] c2, int c2o) {
+    if (m == 0 || k == 0 || n1 % NR != 0 || n1 == 0 || n2 == 0 || m2 == 0) {
       gemm(true, false, m, n1, k, 1f, a, ao, b1, b1o, 1f, c1, c1o);
-      gemm(true, false, m, n2, k, 1f, a, ao, b2, b2o, 1f, c2, c2o);
+      if (m2 == m) {
+        gemm(true, false, m, n2, k, 1f, a, ao, b2, b2o, 1f, c2, c2o);
+      } else {
+        gemmTnBlock(m2, n2, k, a, ao, m, b2, b2o, c2, c2o);
+      }
       return;
     }
-    packedPath(true, false, m, k, 1f, a, ao, m,
-        new Columns(b1, b1o, n1, c1, c1o, new Columns(b2, b2o, n2, c2, c2o, null)), 1f, null, 0);
+    packedPath(true, false, m, k, 1f, a, ao, m, new Columns(b1, b1o, n1, m, c1, c1o,
+        new Columns(b2, b2o, n2, m2, c2, c2o, null)), 1f, null, 0);
   }
 
   /**
    * The columns of C on the packed path: {@code n} of them from B stored at {@code b[bo]}
-   * ({@code k x n}, or {@code n x k} when transposed) into C at {@code c[co]} ({@code m x n}),
-   * then optionally those of a second product with the same A.
+   * ({@code k x n}, or {@code n x k} when transposed) into the first {@code rows} rows of C at
+   * {@code c[co]} ({@code rows x n}), then optionally those of a second product with the same
+   * A.
    */
-  private record Columns(float[] b, int bo, int n, float[] c, int co, Columns next) {
+  private record Columns(float[] b, int bo, int n, int rows, float[] c, int co, Columns next) {
     int total() {
       return n + (next == null ? 0 : next.n);
     }
@@ -383,11 +391,14 @@ final class Sgemm {
     boolean first = pc == 0;
     for (int i = r0 + rb * MC; i < i1; i += MR) {
       int aOff = (i - r0) * kc;
-      int rows = Math.min(MR, m - i);
       for (int j = cb * NC; j < j1; j += NR) {
         int bOff = j * kc;
         // the tile's product: the first unless j is past its columns (which end on a panel edge)
         Columns part = j < parts.n() ? parts : parts.next();
+        if (i >= part.rows()) {
+          continue;
+        }
+        int rows = Math.min(MR, part.rows() - i);
         int jc = part == parts ? j : j - parts.n();
         int ldc = part.n();
         float[] c = part.c();

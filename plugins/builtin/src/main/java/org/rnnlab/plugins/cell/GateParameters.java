@@ -206,13 +206,14 @@ final class GateParameters {
       // one pass over the gate gradients for both weights
       ops.gemmTnPair(width, rows, dIn, xs, weightIh.grad(), hPrev, weightHh.grad());
     } else {
-      ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
       int own = dHid.size() / rows;
       int shared = width - own;
       Tensor dWhh = weightHh.grad();
       if (shared > 0) {
-        // read in place from the input-side gradients, not copied out per step
-        ops.gemmTnColumns(0, shared, rows, dIn, hPrev, dWhh.narrow(0, shared));
+        // the shared rows of dW_hh read the input-side gradients in place, in the same pass
+        ops.gemmTnPair(width, rows, dIn, xs, weightIh.grad(), hPrev, dWhh.narrow(0, shared));
+      } else {
+        ops.gemm(true, false, width, inputSize, rows, 1, dIn, xs, 1, weightIh.grad());
       }
       ops.gemm(true, false, own, hiddenSize, rows, 1, dHid, hPrev, 1, dWhh.narrow(shared, width));
     }
