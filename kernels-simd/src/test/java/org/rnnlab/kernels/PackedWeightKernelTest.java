@@ -144,26 +144,37 @@ class PackedWeightKernelTest extends BaseKernelTestCase {
       Tensor w = offsetView(rng, 5, 3 * hidden, hidden);
       Tensor bias = offsetView(rng, 2, 3 * hidden);
       Tensor gi0 = offsetView(rng, 7, batch, 3 * hidden);
-      compareStep("gruStep B=" + batch + " H=" + hidden, new String[] {"rzn", "gh", "h"},
-          hidden, ops -> {
+      compareStep("gruStep B=" + batch + " H=" + hidden, new String[] {"rzn", "gh", "h",
+          "ghN"}, hidden, ops -> {
             Tensor gi = copyAtOffset(gi0, 4);
             Tensor gh = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, 3 * hidden), 6);
             gh.fill(Float.NaN); // overwritten, never read
             Tensor h = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 8);
-            ops.gruStep(hPrev, ops.packWeight(w, true), bias, gi, gh, h);
-            return new Tensor[] {gi, gh, h};
+            Tensor ghN = copyAtOffset(Tensor.zeros(DType.FLOAT32, batch, hidden), 3);
+            ops.gruStep(hPrev, ops.packWeight(w, true), bias, gi, gh, h, ghN);
+            return new Tensor[] {gi, gh, h, ghN};
           });
-      // the fused step gives the bits of its parts called one by one
-      Tensor[] fused = new Tensor[] {copyAtOffset(gi0, 1), Tensor.zeros(DType.FLOAT32, batch,
-          3 * hidden), Tensor.zeros(DType.FLOAT32, batch, hidden)};
-      Tensor[] parts = new Tensor[] {copyAtOffset(gi0, 2), Tensor.zeros(DType.FLOAT32, batch,
-          3 * hidden), Tensor.zeros(DType.FLOAT32, batch, hidden)};
-      SIMD2.gruStep(hPrev, SIMD2.packWeight(w, true), bias, fused[0], fused[1], fused[2]);
-      SIMD2.gemm(hPrev, SIMD2.packWeight(w, true), 0, parts[1]);
-      SIMD2.addRowVector(bias, parts[1]);
-      SIMD2.gruForward(parts[0], parts[1], hPrev, parts[2]);
-      for (int i = 0; i < 3; i++) {
-        assertBitIdentical("gruStep vs its parts B=" + batch + " H=" + hidden, parts[i], fused[i]);
+      // the fused step gives the bits of its parts called one by one, with or without the
+      // copy of the n block
+      for (boolean keep : new boolean[] {true, false}) {
+        Tensor[] fused = new Tensor[] {copyAtOffset(gi0, 1), Tensor.zeros(DType.FLOAT32, batch,
+            3 * hidden), Tensor.zeros(DType.FLOAT32, batch, hidden),
+            Tensor.zeros(DType.FLOAT32, batch, hidden)};
+        Tensor[] parts = new Tensor[] {copyAtOffset(gi0, 2), Tensor.zeros(DType.FLOAT32, batch,
+            3 * hidden), Tensor.zeros(DType.FLOAT32, batch, hidden),
+            Tensor.zeros(DType.FLOAT32, batch, hidden)};
+        SIMD2.gruStep(hPrev, SIMD2.packWeight(w, true), bias, fused[0], fused[1], fused[2],
+            keep ? fused[3] : null);
+        SIMD2.gemm(hPrev, SIMD2.packWeight(w, true), 0, parts[1]);
+        SIMD2.addRowVector(bias, parts[1]);
+        SIMD2.gruForward(parts[0], parts[1], hPrev, parts[2]);
+        for (int b = 0; keep && b < batch; b++) {
+          parts[3].view(b * hidden, hidden).copyFrom(parts[1].view((3 * b + 2) * hidden, hidden));
+        }
+        for (int i = 0; i < 4; i++) {
+          assertBitIdentical("gruStep vs its parts B=" + batch + " H=" + hidden + " keep=" + keep,
+              parts[i], fused[i]);
+        }
       }
     }
   }

@@ -139,6 +139,24 @@ class PointwiseKernelTest extends BaseKernelTestCase {
       assertBitIdentical(ops.name() + " gruBackward n block alone dgi", dgi, dgi3);
       assertBitIdentical(ops.name() + " gruBackward n block alone dgh", dgh, dgh3);
       assertBitIdentical(ops.name() + " gruBackward n block alone dhPrev", dhPrev, dhPrev3);
+
+      // keeping dgh's n block: in a buffer of its own, and over the n block of gh it read
+      Tensor dghN = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      for (int b = 0; b < batch; b++) {
+        dghN.view(b * hidden, hidden).copyFrom(dgh.view((b * 3 + 2) * hidden, hidden));
+      }
+      Tensor kept = Tensor.zeros(DType.FLOAT32, batch, hidden);
+      Tensor dgh4 = Tensor.zeros(DType.FLOAT32, batch, 3 * hidden);
+      ops.gruBackward(rzn, ghN, cPrev, dh, Tensor.zeros(DType.FLOAT32, batch, 3 * hidden), dgh4,
+          Tensor.zeros(DType.FLOAT32, batch, hidden), kept);
+      assertBitIdentical(ops.name() + " gruBackward keeps dgh's n block", dghN, kept);
+      assertBitIdentical(ops.name() + " gruBackward keeping dgh", dgh, dgh4);
+      Tensor ghNInPlace = ghN.copy();
+      ops.gruBackward(rzn, ghNInPlace, cPrev, dh, Tensor.zeros(DType.FLOAT32, batch, 3 * hidden),
+          Tensor.zeros(DType.FLOAT32, batch, 3 * hidden), Tensor.zeros(DType.FLOAT32, batch,
+          hidden), ghNInPlace);
+      assertBitIdentical(ops.name() + " gruBackward keeps dgh's n block over gh's", dghN,
+          ghNInPlace);
     }
   }
 

@@ -201,14 +201,17 @@ public interface KernelOps {
 
   /**
    * One GRU time step of the sequence path: {@code gh = hPrev · W_hh^T + b_hh}, then
-   * {@link #gruForward}{@code (gi, gh, hPrev, h)}. {@code weightHh} is {@code W_hh [3H x H]}
-   * packed transposed, {@code biasHh [3H]}. A fusion hook, as {@link #lstmStep}.
+   * {@link #gruForward}{@code (gi, gh, hPrev, h)}, and, unless {@code ghN} is null, a copy of
+   * {@code gh}'s n block into {@code ghN [B x H]} (all the backward step reads of {@code gh}).
+   * {@code weightHh} is {@code W_hh [3H x H]} packed transposed, {@code biasHh [3H]}. A fusion
+   * hook, as {@link #lstmStep}: the copy can be made while the rows are still in cache.
    */
   default void gruStep(Tensor hPrev, PackedWeight weightHh, Tensor biasHh, Tensor gi, Tensor gh,
-      Tensor h) {
+      Tensor h, Tensor ghN) {
     gemm(hPrev, weightHh, 0, gh);
     addRowVector(biasHh, gh);
     gruForward(gi, gh, hPrev, h);
+    copyLastBlock(gh, ghN);
   }
 
   /**
@@ -222,6 +225,32 @@ public interface KernelOps {
    */
   void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh,
       Tensor dgi, Tensor dgh, Tensor dhPrev);
+
+  /**
+   * {@link #gruBackward(Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor)} that also
+   * writes {@code dgh}'s n block into {@code dghN [B x H]} unless it is null: the part of the
+   * recurrent-side gradients the sequence path keeps for the weight gradient. {@code dghN} may
+   * be {@code gh} itself when that is the n block alone (each element is read before it is
+   * written).
+   */
+  default void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh,
+      Tensor dgi, Tensor dgh, Tensor dhPrev, Tensor dghN) {
+    gruBackward(rzn, gh, hPrev, dh, dgi, dgh, dhPrev);
+    copyLastBlock(dgh, dghN);
+  }
+
+  /** {@code dst[b, :] = src[b, W - w : W]} for {@code src [B x W]}, {@code dst [B x w]}. */
+  private static void copyLastBlock(Tensor src, Tensor dst) {
+    if (dst == null) {
+      return;
+    }
+    int rows = src.dim(0);
+    int width = rows == 0 ? 0 : src.size() / rows;
+    int block = rows == 0 ? 0 : dst.size() / rows;
+    for (int b = 0; b < rows; b++) {
+      dst.view(b * block, block).copyFrom(src.view(b * width + width - block, block));
+    }
+  }
 
   /**
    * Squared error over the rows of {@code prediction, target, grad [N x D]} with row weights

@@ -162,8 +162,7 @@ final class GateKernels {
   }
 
   static void gruBackward(Tensor rzn, Tensor gh, Tensor hPrev, Tensor dh, Tensor dgi,
-      Tensor dgh, Tensor dhPrev,
-      int hidden, int rowFrom, int rowTo) {
+      Tensor dgh, Tensor dhPrev, Tensor dghN, int hidden, int rowFrom, int rowTo) {
     float[] a = rzn.floats();
     FloatVector one = FloatVector.broadcast(S, 1f);
     // gh [B, 3H], or its n block alone [B, H]
@@ -191,7 +190,12 @@ final class GateKernels {
         dn.intoArray(dgi.floats(), xi + 2 * hidden + j);
         dr.intoArray(dgh.floats(), yi + j);
         dz.intoArray(dgh.floats(), yi + hidden + j);
-        dn.mul(r).intoArray(dgh.floats(), yi + 2 * hidden + j);
+        FloatVector dnr = dn.mul(r);
+        dnr.intoArray(dgh.floats(), yi + 2 * hidden + j);
+        if (dghN != null) {
+          // may be gh's n block itself: ghn was loaded above
+          dnr.intoArray(dghN.floats(), dghN.offset() + s + j);
+        }
         d.mul(z).intoArray(dhPrev.floats(), dhPrev.offset() + s + j);
       }
       for (; j < hidden; j++) {
@@ -210,6 +214,9 @@ final class GateKernels {
         dgh.floats()[yi + j] = dr;
         dgh.floats()[yi + hidden + j] = dz;
         dgh.floats()[yi + 2 * hidden + j] = dn * r;
+        if (dghN != null) {
+          dghN.floats()[dghN.offset() + s + j] = dn * r;
+        }
         dhPrev.floats()[dhPrev.offset() + s + j] = d * z;
       }
     }

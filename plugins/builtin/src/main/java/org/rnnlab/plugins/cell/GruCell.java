@@ -103,9 +103,7 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
   @Override
   void sequenceStep(KernelOps ops, int s, Tensor[] prev, Tensor[] next, GateSequenceCache k) {
     ops.gruStep(prev[0], params.packedHidden(), params.biasHh().value(), k.gateSteps[s],
-        k.recurrentStep, next[0]);
-    int hidden = shape.hiddenSize();
-    ColumnBlocks.copy(k.recurrentStep, 2 * hidden, k.extraSteps[s], 0, hidden);
+        k.recurrentStep, next[0], k.extraSteps[s]);
   }
 
   @Override
@@ -117,13 +115,12 @@ public final class GruCell extends AbstractSequenceGateCell<GruCell.StepCache>
   void sequenceStepBackward(KernelOps ops, int s, Tensor[] prev, Tensor[] next, Tensor[] dNext,
       Tensor[] dPrev, GateSequenceCache k) {
     Tensor dgh = k.recurrentStep;
-    // the kernel reads the kept n block of gh and writes the step's whole recurrent-side
-    // gradient; in a consuming pass dHiddenSteps[s] is extraSteps[s], read before it is written
+    // the kernel reads the kept n block of gh, writes the step's whole recurrent-side gradient
+    // and keeps its n block; in a consuming pass dHiddenSteps[s] is extraSteps[s], each element
+    // read before it is written
     ops.gruBackward(k.gateSteps[s], k.extraSteps[s], prev[0], dNext[0], k.dInputSteps[s], dgh,
-        dPrev[0]);
+        dPrev[0], k.dHiddenSteps[s]);
     params.backHiddenState(ops, dgh, 1, dPrev[0]);
-    int hidden = shape.hiddenSize();
-    ColumnBlocks.copy(dgh, 2 * hidden, k.dHiddenSteps[s], 0, hidden);
   }
 
   @Override
