@@ -52,6 +52,20 @@ public final class ActivationBudget {
     return 4 * floats;
   }
 
+  /**
+   * The bytes of the training step's own output-side tensors, outside the layer: the target, the
+   * output {@code y} and its gradient {@code dy}, each {@code [B, T, H]} float32 (the bench's
+   * stack is unidirectional). A step that keeps the three apart, as {@link TrainingStep} and
+   * PyTorch's {@code bench/torch_step.py} do, needs at least {@code bytes + stepTensorBytes}
+   * whatever its layer does.
+   *
+   * @param spec sizes
+   * @return {@code 3·4·T·B·H}
+   */
+  public static long stepTensorBytes(BenchSpec spec) {
+    return 3L * 4 * spec.steps() * spec.batch() * spec.hidden();
+  }
+
   /** @return the formula behind {@link #bytes} for {@code cell}, for reports */
   public static String formula(String cell) {
     return switch (cell) {

@@ -155,6 +155,10 @@ final class BenchCommand implements Callable<Integer> {
               + " (heap)%s%n", mb(required), ActivationBudget.formula(spec.cell()),
           (double) m.stepWorkingSetBytes() / required, objects ? String.format(Locale.ROOT,
               ", %.2f (objects)", (double) m.stepWorkingSetObjectBytes() / required) : "");
+      long stepTensors = ActivationBudget.stepTensorBytes(spec);
+      out.printf(Locale.ROOT, "memory of the step's target, y and dy %.1f MB: a step that keeps "
+              + "them apart needs at least %.2f x required%n", mb(stepTensors),
+          (double) (required + stepTensors) / required);
     }
   }
 

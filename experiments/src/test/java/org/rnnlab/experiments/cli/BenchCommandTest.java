@@ -34,6 +34,7 @@ class BenchCommandTest {
     assertTrue(Double.parseDouble(lines.get(lines.size() - 1)) >= 0, r.out());
     assertTrue(r.out().contains("kernels "), r.out());
     assertTrue(r.out().contains("memory required by BPTT"), r.out());
+    assertTrue(r.out().contains("memory of the step's target, y and dy"), r.out());
   }
 
   @Test
