@@ -32,16 +32,38 @@ public final class ScalarKernelOps implements KernelOps {
   public void gemm(boolean transA, boolean transB, int m, int n, int k,
       double alpha, Tensor a, Tensor b, double beta, Tensor c) {
     if (c.dtype() == DType.FLOAT32) {
-      gemmFloat(transA, transB, m, n, k, (float) alpha, a.floats(), a.offset(),
+      gemmFloat(transA, transB, m, n, k, (float) alpha, a.floats(), a.offset(), transA ? m : k,
           b.floats(), b.offset(), (float) beta, c.floats(), c.offset());
     } else {
-      gemmDouble(transA, transB, m, n, k, alpha, a.doubles(), a.offset(),
+      gemmDouble(transA, transB, m, n, k, alpha, a.doubles(), a.offset(), transA ? m : k,
           b.doubles(), b.offset(), beta, c.doubles(), c.offset());
     }
   }
 
+  /**
+   * Reads the block where it is: the loops of {@link #gemm} with {@code a}'s row length as the
+   * distance between stored rows, so the bits of a {@code gemm} on the copied block, without
+   * the {@code k x m} copy the default makes.
+   */
+  @Override
+  public void gemmTnColumns(int from, int m, int k, Tensor a, Tensor b, Tensor c) {
+    int width = a.size() / Math.max(1, k);
+    int n = c.size() / Math.max(1, m);
+    if (c.dtype() == DType.FLOAT32) {
+      gemmFloat(true, false, m, n, k, 1f, a.floats(), a.offset() + from, width, b.floats(),
+          b.offset(), 1f, c.floats(), c.offset());
+    } else {
+      gemmDouble(true, false, m, n, k, 1, a.doubles(), a.offset() + from, width, b.doubles(),
+          b.offset(), 1, c.doubles(), c.offset());
+    }
+  }
+
+  /**
+   * {@code lda}: distance between the stored rows of {@code a} ({@code m} for transA, else
+   * {@code k}, when it is dense).
+   */
   private static void gemmFloat(boolean transA, boolean transB, int m, int n, int k, float alpha,
-      float[] a, int ao, float[] b, int bo, float beta, float[] c, int co) {
+      float[] a, int ao, int lda, float[] b, int bo, float beta, float[] c, int co) {
     for (int i = 0; i < m; i++) {
       int row = co + i * n;
       for (int j = 0; j < n; j++) {
@@ -54,7 +76,7 @@ public final class ScalarKernelOps implements KernelOps {
           float acc = 0f;
           int bRow = bo + j * k;
           for (int p = 0; p < k; p++) {
-            float aip = transA ? a[ao + p * m + i] : a[ao + i * k + p];
+            float aip = transA ? a[ao + p * lda + i] : a[ao + i * lda + p];
             acc += aip * b[bRow + p];
           }
           c[row + j] += alpha * acc;
@@ -62,7 +84,7 @@ public final class ScalarKernelOps implements KernelOps {
       } else {
         // C[i,:] += A(i,p) * B[p,:]: contiguous along j
         for (int p = 0; p < k; p++) {
-          float aip = alpha * (transA ? a[ao + p * m + i] : a[ao + i * k + p]);
+          float aip = alpha * (transA ? a[ao + p * lda + i] : a[ao + i * lda + p]);
           int bRow = bo + p * n;
           for (int j = 0; j < n; j++) {
             c[row + j] += aip * b[bRow + j];
@@ -73,7 +95,7 @@ public final class ScalarKernelOps implements KernelOps {
   }
 
   private static void gemmDouble(boolean transA, boolean transB, int m, int n, int k, double alpha,
-      double[] a, int ao, double[] b, int bo, double beta, double[] c, int co) {
+      double[] a, int ao, int lda, double[] b, int bo, double beta, double[] c, int co) {
     for (int i = 0; i < m; i++) {
       int row = co + i * n;
       for (int j = 0; j < n; j++) {
@@ -84,14 +106,14 @@ public final class ScalarKernelOps implements KernelOps {
           double acc = 0;
           int bRow = bo + j * k;
           for (int p = 0; p < k; p++) {
-            double aip = transA ? a[ao + p * m + i] : a[ao + i * k + p];
+            double aip = transA ? a[ao + p * lda + i] : a[ao + i * lda + p];
             acc += aip * b[bRow + p];
           }
           c[row + j] += alpha * acc;
         }
       } else {
         for (int p = 0; p < k; p++) {
-          double aip = alpha * (transA ? a[ao + p * m + i] : a[ao + i * k + p]);
+          double aip = alpha * (transA ? a[ao + p * lda + i] : a[ao + i * lda + p]);
           int bRow = bo + p * n;
           for (int j = 0; j < n; j++) {
             c[row + j] += aip * b[bRow + j];

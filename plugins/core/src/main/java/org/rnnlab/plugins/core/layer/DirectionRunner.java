@@ -38,6 +38,9 @@ final class DirectionRunner {
   private Tensor[] gradToCell;
   private Tensor[] gradPrev;
   private Tensor injected;
+  /** The tensor {@link #stepViews} are views of. */
+  private Tensor stepSource;
+  private Tensor[] stepViews;
   private SaturationCounter saturation;
 
   DirectionRunner(Cell cell, boolean reverse, DType dtype) {
@@ -137,11 +140,11 @@ final class DirectionRunner {
     }
     LayerPhaseEvent projection = LayerPhaseEvent.started();
     driver.beginForward(ops);
-    projection.end(LayerPhaseEvent.INPUT_PROJECTION);
+    LayerPhaseEvent.end(projection, LayerPhaseEvent.INPUT_PROJECTION);
     for (int s = 0; s < steps; s++) {
       LayerPhaseEvent step = LayerPhaseEvent.started();
       driver.forwardStep(ops, s, stateViews[s], stateViews[s + 1]);
-      step.end(LayerPhaseEvent.FORWARD_STEP);
+      LayerPhaseEvent.end(step, LayerPhaseEvent.FORWARD_STEP);
       mask.keepInactive(time(s), stateViews[s], stateViews[s + 1]);
     }
   }
@@ -250,7 +253,7 @@ final class DirectionRunner {
       }
       LayerPhaseEvent step = LayerPhaseEvent.started();
       driver.backwardStep(ops, s, stateViews[s], stateViews[s + 1], toCell, gradPrev);
-      step.end(LayerPhaseEvent.BACKWARD_STEP);
+      LayerPhaseEvent.end(step, LayerPhaseEvent.BACKWARD_STEP);
       mask.keepInactive(t, grad, gradPrev);
       Tensor[] swap = grad;
       grad = gradPrev;
@@ -258,8 +261,23 @@ final class DirectionRunner {
     }
     LayerPhaseEvent weights = LayerPhaseEvent.started();
     driver.endBackward(ops, fromStep, toStep, hPrev);
-    weights.end(LayerPhaseEvent.WEIGHT_GRADIENTS);
+    LayerPhaseEvent.end(weights, LayerPhaseEvent.WEIGHT_GRADIENTS);
     return grad;
+  }
+
+  /**
+   * Time step {@code t} of a time-major {@code seq}, from views made once per tensor (the layer
+   * above's gradient buffer, the same every pass), so the time loop allocates nothing.
+   */
+  private Tensor stepOf(Tensor seq, int t) {
+    if (seq != stepSource) {
+      stepViews = new Tensor[seq.dim(0)];
+      for (int i = 0; i < stepViews.length; i++) {
+        stepViews[i] = seq.slice(i);
+      }
+      stepSource = seq;
+    }
+    return stepViews[t];
   }
 
   /** {@code grad[0] +=} block {@code d} of the output gradient at time {@code t}. */
@@ -268,7 +286,7 @@ final class DirectionRunner {
     int width = dOut.dim(2);
     if (!batchFirst && width == hidden) {
       // one direction, time-major: the step's rows are contiguous already
-      ops.axpy(1, dOut.slice(t), grad[0]);
+      ops.axpy(1, stepOf(dOut, t), grad[0]);
       return;
     }
     for (int b = 0; b < batch; b++) {
