@@ -147,7 +147,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean objects = m.live().objectBytes() >= 0 && m.baseline().objectBytes() >= 0;
     if (objects) {
       out.printf(Locale.ROOT, "memory in live objects: retained %.1f MB, working set %.1f MB "
-              + "(the heap figure adds G1's whole regions for large arrays)%n",
+              + "(the heap figure adds the collector's slack around them: G1's partly used "
+              + "regions; with -XX:+UseSerialGC the two agree)%n",
           mb(m.retainedObjectBytes()), mb(m.stepWorkingSetObjectBytes()));
     }
     if (required > 0) {
