@@ -31,8 +31,9 @@ import org.rnnlab.plugins.core.layer.RecurrentStack;
  * Measured with the calling thread's allocation counter on the scalar reference kernels, which
  * run everything on the caller and allocate nothing themselves, so what is counted is the
  * layer's own code (runner, drivers, cells, caches) and the kernels' portable defaults. (The
- * Vector API kernels allocate nothing per call on one thread; on more, each parallel call
- * hands its workers one small task object.)
+ * Vector API kernels allocate nothing in the time loop on one thread; on more, each parallel
+ * call hands its workers a job of ~230 bytes with its counters: kernels-simd/BENCHMARKS-KERNELS.md,
+ * "Session 7".)
  */
 class TimeLoopAllocationTest {
   private static final KernelOps OPS = KernelOpsProvider.scalar();
