@@ -1,6 +1,5 @@
 package org.rnnlab.api.kernel;
 
-import org.rnnlab.api.tensor.DType;
 import org.rnnlab.api.tensor.Tensor;
 
 /**
@@ -92,20 +91,16 @@ public interface KernelOps {
   /**
    * {@code dst[j, i, :] = src[i, j, :]} for {@code src [A, B, F]} and {@code dst [B, A, F]}: the
    * batch-first / time-major change of layout of the recurrent layer. A pure copy; the default
-   * copies row by row between the storage arrays (no views: the layer calls this every pass,
+   * copies row by row with {@link Tensor#copyRange} (no views: the layer calls this every pass,
    * and a view per row made {@code 2·A·B} objects of garbage each time).
    */
   default void swapLeadingAxes(Tensor src, Tensor dst) {
     int a = src.dim(0);
     int b = src.dim(1);
     int f = src.dim(2);
-    boolean f32 = src.dtype() == DType.FLOAT32;
-    Object from = f32 ? src.floats() : src.doubles();
-    Object to = f32 ? dst.floats() : dst.doubles();
     for (int i = 0; i < a; i++) {
       for (int j = 0; j < b; j++) {
-        System.arraycopy(from, src.offset() + (i * b + j) * f, to, dst.offset() + (j * a + i) * f,
-            f);
+        Tensor.copyRange(src, (i * b + j) * f, dst, (j * a + i) * f, f);
       }
     }
   }
@@ -246,8 +241,8 @@ public interface KernelOps {
   }
 
   /**
-   * {@code dst[b, :] = src[b, W - w : W]} for {@code src [B x W]}, {@code dst [B x w]}: copies
-   * between the storage arrays, no views (it runs every time step).
+   * {@code dst[b, :] = src[b, W - w : W]} for {@code src [B x W]}, {@code dst [B x w]}, with no
+   * views (it runs every time step).
    */
   private static void copyLastBlock(Tensor src, Tensor dst) {
     if (dst == null) {
@@ -256,12 +251,8 @@ public interface KernelOps {
     int rows = src.dim(0);
     int width = rows == 0 ? 0 : src.size() / rows;
     int block = rows == 0 ? 0 : dst.size() / rows;
-    boolean f32 = src.dtype() == DType.FLOAT32;
-    Object from = f32 ? src.floats() : src.doubles();
-    Object to = f32 ? dst.floats() : dst.doubles();
     for (int b = 0; b < rows; b++) {
-      System.arraycopy(from, src.offset() + b * width + width - block, to, dst.offset() + b * block,
-          block);
+      Tensor.copyRange(src, b * width + width - block, dst, b * block, block);
     }
   }
 

@@ -245,6 +245,22 @@ public final class Tensor {
   }
 
   /**
+   * Copies {@code len} elements of {@code src}, from its element {@code srcPos}, into
+   * {@code dst} from its element {@code dstPos} (positions relative to each tensor's view), both
+   * of one dtype: a copy between the storage arrays that makes no view, for layout code that runs
+   * inside time loops.
+   *
+   * @throws IllegalArgumentException when the dtypes differ
+   */
+  public static void copyRange(Tensor src, int srcPos, Tensor dst, int dstPos, int len) {
+    if (src.dtype != dst.dtype) {
+      throw new IllegalArgumentException("copyRange: " + src.dtype + " into " + dst.dtype);
+    }
+    System.arraycopy(src.floats != null ? src.floats : src.doubles, src.offset + srcPos,
+        dst.floats != null ? dst.floats : dst.doubles, dst.offset + dstPos, len);
+  }
+
+  /**
    * Copies {@code src} into this tensor (any dtype; sizes must match).
    *
    * @param src source tensor

@@ -200,7 +200,7 @@ final class DirectionRunner {
         int row = batchFirst ? b * steps + t : t * batch + b;
         int at = row * width + d * hidden;
         if (mask.active(t, b)) {
-          Layout.copy(h, b * hidden, out, at, hidden);
+          Tensor.copyRange(h, b * hidden, out, at, hidden);
         } else {
           Layout.zero(out, at, hidden);
         }
@@ -292,7 +292,7 @@ final class DirectionRunner {
     for (int b = 0; b < batch; b++) {
       int row = batchFirst ? b * steps + t : t * batch + b;
       if (mask.active(t, b)) {
-        Layout.copy(dOut, row * width + d * hidden, injected, b * hidden, hidden);
+        Tensor.copyRange(dOut, row * width + d * hidden, injected, b * hidden, hidden);
       } else {
         Layout.zero(injected, b * hidden, hidden);
       }

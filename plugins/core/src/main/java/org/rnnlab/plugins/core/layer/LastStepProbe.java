@@ -29,10 +29,10 @@ final class LastStepProbe {
     int width = dy.dim(2);
     for (int b = 0; b < dy.dim(0); b++) {
       int last = (b * steps + mask.length(b) - 1) * width;
-      Layout.copy(dy, last, lastStepDy, last, hidden);
+      Tensor.copyRange(dy, last, lastStepDy, last, hidden);
       if (directions == 2) {
         int first = b * steps * width + hidden;
-        Layout.copy(dy, first, lastStepDy, first, hidden);
+        Tensor.copyRange(dy, first, lastStepDy, first, hidden);
       }
     }
     return lastStepDy;
