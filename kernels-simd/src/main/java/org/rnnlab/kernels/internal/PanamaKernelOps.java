@@ -394,8 +394,7 @@ public final class PanamaKernelOps implements KernelOps {
     GateKernels.gruForward(gi, gh, hPrev, h, hidden, from, to);
     if (ghN != null) {
       for (int b = from; b < to; b++) {
-        System.arraycopy(gh.floats(), gh.offset() + (3 * b + 2) * hidden, ghN.floats(),
-            ghN.offset() + b * hidden, hidden);
+        Tensor.copyRange(gh, (3 * b + 2) * hidden, ghN, b * hidden, hidden);
       }
     }
   }

@@ -32,8 +32,8 @@ import org.rnnlab.plugins.core.layer.RecurrentStack;
  * run everything on the caller and allocate nothing themselves, so what is counted is the
  * layer's own code (runner, drivers, cells, caches) and the kernels' portable defaults. (The
  * Vector API kernels allocate nothing in the time loop on one thread; on more, each parallel
- * call hands its workers a job of ~230 bytes with its counters: kernels-simd/BENCHMARKS-KERNELS.md,
- * "Session 7".)
+ * call hands its workers a job of ~230 bytes with its counters: see
+ * kernels-simd/BENCHMARKS-KERNELS.md, "Session 7".)
  */
 class TimeLoopAllocationTest {
   private static final KernelOps OPS = KernelOpsProvider.scalar();
